@@ -1,0 +1,74 @@
+import ML
+
+/// One interpreter session: the variables of a notebook, and the requests a kernel makes of
+/// its language. Not thread-safe except `interrupt()`, which any thread may call.
+public final class Session {
+    /// Raised by `interrupt()`; polled by the evaluator and by training.
+    public let cancellation = CancellationFlag()
+    private let sink: OutputSink
+
+    public init(sink: OutputSink) {
+        self.sink = sink
+    }
+
+    /// Asks the running cell to stop with `KeyboardInterrupt`. Safe from any thread.
+    public func interrupt() { cancellation.raise() }
+
+    /// Runs one cell. Output goes to the sink while it runs; the value of a final expression
+    /// comes back as `result`.
+    public func execute(_ code: String, executionCount: Int, silent: Bool) -> ExecutionOutcome {
+        // Placeholder until the cell language lands (issue 3).
+        .failure(CellError(name: "NotImplementedError", value: "the cell language is not built yet", traceback: []))
+    }
+
+    /// Completions for the code before `cursor` (a code-point offset).
+    public func complete(_ code: String, cursor: Int) -> Completion {
+        Completion(matches: [], cursorStart: cursor, cursorEnd: cursor)
+    }
+
+    /// Documentation for the name at `cursor`, or nil when nothing is found.
+    public func inspect(_ code: String, cursor: Int, detailLevel: Int) -> DisplayData? { nil }
+
+    /// Whether `code` is ready to run, as `is_complete_request` asks.
+    public func isComplete(_ code: String) -> Completeness { .unknown }
+}
+
+/// How a cell ended.
+public enum ExecutionOutcome {
+    /// Ran to the end. `result` is the final expression's display (nil after `;` or a
+    /// statement); `pages` are texts for the pager (`name?`).
+    case success(result: DisplayData?, pages: [DisplayData])
+    case failure(CellError)
+}
+
+/// A Python-style error as the protocol's `error` content carries it.
+public struct CellError: Error, Sendable, Equatable {
+    public var name: String
+    public var value: String
+    public var traceback: [String]
+    public init(name: String, value: String, traceback: [String]) {
+        self.name = name
+        self.value = value
+        self.traceback = traceback
+    }
+}
+
+/// The answer to a completion request; cursor positions are code-point offsets.
+public struct Completion: Sendable, Equatable {
+    public var matches: [String]
+    public var cursorStart: Int
+    public var cursorEnd: Int
+    public init(matches: [String], cursorStart: Int, cursorEnd: Int) {
+        self.matches = matches
+        self.cursorStart = cursorStart
+        self.cursorEnd = cursorEnd
+    }
+}
+
+/// The answer to an is-complete request.
+public enum Completeness: Sendable, Equatable {
+    case complete
+    case incomplete(indent: String)
+    case invalid
+    case unknown
+}

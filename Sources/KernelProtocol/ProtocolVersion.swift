@@ -1,0 +1,1 @@
+public enum KernelProtocolVersion { public static let current = "5.4" }

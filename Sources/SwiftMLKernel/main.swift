@@ -1,0 +1,3 @@
+import Eval
+import KernelProtocol
+print("swiftml-kernel: not built yet (protocol \(KernelProtocolVersion.current))")
