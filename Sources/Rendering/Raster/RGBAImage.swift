@@ -36,6 +36,13 @@ public struct RGBAImage: Sendable, Equatable {
         self.pixels = pixels
     }
 
+    /// For sizes already checked (a canvas's), with `pixels.count == width * height * 4`.
+    init(validatedWidth width: Int, height: Int, pixels: [UInt8]) {
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+    }
+
     /// The pixel at column `x`, row `y` (both must be inside the image).
     public subscript(x: Int, y: Int) -> RGBA8 {
         get {
