@@ -44,6 +44,19 @@ public struct Canvas {
         }
     }
 
+    /// A 1x1 stand-in, for `take()`.
+    private init(placeholder: Void) {
+        width = 1; height = 1; pixels = [0, 0, 0, 0]
+    }
+
+    /// Moves the pixels out into the returned canvas and leaves a 1x1 stand-in, so that a
+    /// painter can draw on them without the copy that a second reference would force.
+    mutating func take() -> Canvas {
+        let taken = self
+        self = Canvas(placeholder: ())
+        return taken
+    }
+
     /// The whole-pixel box drawing may touch: the canvas within the clip.
     private var clipBox: (x0: Int, y0: Int, x1: Int, y1: Int) {
         var box = (x0: 0, y0: 0, x1: width, y1: height)
