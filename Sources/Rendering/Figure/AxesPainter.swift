@@ -45,9 +45,10 @@ struct AxesPainter {
             }
         }
         if let spec = ax.legend {
-            var legend = LegendPainter(view: view, spec: spec, canvas: canvas.take())
+            var legend = LegendPainter(view: view, spec: spec, canvas: .placeholder)
+            swap(&legend.canvas, &canvas)
             ink = ink.union(legend.draw())
-            canvas = legend.canvas.take()
+            swap(&legend.canvas, &canvas)
         }
         return ink
     }

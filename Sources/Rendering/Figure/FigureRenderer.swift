@@ -156,9 +156,10 @@ struct FigureRenderer {
         let params = figure.usesTightLayout ? tightParameters() : figure.subplotParameters
         var ink = Rect.empty
         for view in views(params) {
-            var painter = AxesPainter(view: view, canvas: canvas.take())
+            var painter = AxesPainter(view: view, canvas: .placeholder)
+            swap(&painter.canvas, &canvas)
             ink = ink.union(painter.draw())
-            canvas = painter.canvas.take()
+            swap(&painter.canvas, &canvas)
         }
         for t in figure.texts + (figure.suptitle.map { [$0] } ?? []) where t.visible && !t.text.isEmpty {
             let p = placedFigureText(t)

@@ -77,8 +77,9 @@ struct LegendPainter {
 
     mutating func drawHandle(_ artist: Artist, x: Double, width: Double, midY: Double, f: Double) {
         let k = view.k
-        var painter = AxesPainter(view: view, canvas: canvas.take())
-        defer { canvas = painter.canvas.take() }
+        var painter = AxesPainter(view: view, canvas: .placeholder)
+        swap(&painter.canvas, &canvas)
+        defer { swap(&painter.canvas, &canvas) }
         switch artist {
         case let l as Line2D:
             if l.lineStyle != .none {

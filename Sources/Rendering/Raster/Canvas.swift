@@ -44,17 +44,12 @@ public struct Canvas {
         }
     }
 
-    /// A 1x1 stand-in, for `take()`.
+    /// A 1x1 stand-in to `swap` with, so that a painter can own the real pixels while it
+    /// draws, without the copy that a second reference would force.
+    static var placeholder: Canvas { Canvas(placeholder: ()) }
+
     private init(placeholder: Void) {
         width = 1; height = 1; pixels = [0, 0, 0, 0]
-    }
-
-    /// Moves the pixels out into the returned canvas and leaves a 1x1 stand-in, so that a
-    /// painter can draw on them without the copy that a second reference would force.
-    mutating func take() -> Canvas {
-        let taken = self
-        self = Canvas(placeholder: ())
-        return taken
     }
 
     /// The whole-pixel box drawing may touch: the canvas within the clip.
