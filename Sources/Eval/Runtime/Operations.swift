@@ -177,12 +177,20 @@ extension Runtime {
     public func attribute(_ value: Value, _ name: String) throws -> Value {
         if let result = try lookupAttribute(value, name) { return result }
         if case .object(let module as Module) = value {
-            throw PyError(.attributeError, "module '\(module.name)' has no attribute '\(name)'")
+            var message = "module '\(module.name)' has no attribute '\(name)'"
+            if let suggestion = closestName(to: name, among: Set(module.members.keys)) {
+                message += ". Did you mean: '\(suggestion)'?"
+            }
+            throw PyError(.attributeError, message)
         }
         if case .object(let type as PyType) = value {
             throw PyError(.attributeError, "type object '\(type.name)' has no attribute '\(name)'")
         }
-        throw PyError(.attributeError, "'\(value.typeName)' object has no attribute '\(name)'")
+        var message = "'\(value.typeName)' object has no attribute '\(name)'"
+        if let suggestion = closestName(to: name, among: Set(attributeNames(value))) {
+            message += ". Did you mean: '\(suggestion)'?"
+        }
+        throw PyError(.attributeError, message)
     }
 
     /// `value.name`, or nil when there is none.

@@ -34,13 +34,14 @@ public final class Runtime {
     var pages: [DisplayData] = []
     let ellipsis = EllipsisObject()
     var randomState = RandomState(seed: UInt64(Date().timeIntervalSince1970 * 1000))
-    let allocationLimit: Int
+    /// The largest allocation (in bytes) a single operation may request before `MemoryError`.
+    var allocationLimit: Int
 
     init(output: OutputSink, cancellation: CancellationFlag, registry: ModuleRegistry) {
         self.output = output
         self.cancellation = cancellation
         self.registry = registry
-        allocationLimit = Int(min(ProcessInfo.processInfo.physicalMemory / 2, UInt64(Int.max)))
+        allocationLimit = Int(min(ProcessInfo.processInfo.physicalMemory / 4, 8 << 30))
         for (child, parent) in PyErrorKind.hierarchy {
             exceptionTypes[child] = PyType(exception: PyErrorKind(child), base: parent.flatMap { exceptionTypes[$0] })
         }
