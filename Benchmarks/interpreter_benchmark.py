@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Interpreter benchmark: SwiftML's cell language against CPython on the same code, one run.
 
-Each program runs RUNS times in one session (SwiftML: Eval.Session in a release build;
-CPython: exec in one namespace of this process); the figures are medians in milliseconds
+Each program runs RUNS times, alternating SwiftML (Eval.Session in a release build, a
+fresh process per round) and CPython (exec in one namespace of this process); the figures are medians in milliseconds
 and the ratio SwiftML / CPython (lower is better; the goal is at most 2). Run from the
 repository root:
 
@@ -50,37 +50,45 @@ fib(22)
 }
 
 
-def cpython(program):
-    namespace = {}
+def cpython_once(program, namespace):
     code = compile(program, "<cell>", "exec")
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        exec(code, namespace)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    start = time.perf_counter()
+    exec(code, namespace)
+    return (time.perf_counter() - start) * 1000
 
 
-def swiftml():
+def build_swiftml():
     subprocess.run(["swift", "build", "-c", "release", "--package-path", str(PACKAGE)],
                    check=True, stdout=subprocess.DEVNULL)
     binary = subprocess.run(["swift", "build", "-c", "release", "--package-path", str(PACKAGE), "--show-bin-path"],
                             check=True, capture_output=True, text=True).stdout.strip()
-    with tempfile.NamedTemporaryFile("w", suffix=".py") as programs:
-        programs.write("\n#---\n".join(PROGRAMS.values()))
-        programs.flush()
-        out = subprocess.run([f"{binary}/interpreter-bench", programs.name, str(RUNS)],
-                             check=True, capture_output=True, text=True).stdout
+    return f"{binary}/interpreter-bench"
+
+
+def swiftml_once(binary, programs_file):
+    out = subprocess.run([binary, programs_file, "1"], check=True, capture_output=True, text=True).stdout
     return [float(line) for line in out.split()]
 
 
 def main():
-    ours = swiftml()
-    print(f"CPython {platform.python_version()} vs SwiftML, median of {RUNS} runs (ms)")
+    binary = build_swiftml()
+    ours = [[] for _ in PROGRAMS]
+    theirs = [[] for _ in PROGRAMS]
+    namespace = {}
+    with tempfile.NamedTemporaryFile("w", suffix=".py") as programs:
+        programs.write("\n#---\n".join(PROGRAMS.values()))
+        programs.flush()
+        # Alternate the two interpreters run by run, so load on the machine hits both alike.
+        for _ in range(RUNS):
+            for index, value in enumerate(swiftml_once(binary, programs.name)):
+                ours[index].append(value)
+            for index, program in enumerate(PROGRAMS.values()):
+                theirs[index].append(cpython_once(program, namespace))
+    print(f"CPython {platform.python_version()} vs SwiftML, median of {RUNS} alternating runs (ms)")
     print(f"{'program':52} {'CPython':>9} {'SwiftML':>9} {'ratio':>6}")
-    for (name, program), mine in zip(PROGRAMS.items(), ours):
-        theirs = cpython(program)
-        print(f"{name:52} {theirs:9.1f} {mine:9.1f} {mine / theirs:6.2f}")
+    for name, mine, cpy in zip(PROGRAMS, ours, theirs):
+        a, b = statistics.median(cpy), statistics.median(mine)
+        print(f"{name:52} {a:9.1f} {b:9.1f} {b / a:6.2f}")
 
 
 if __name__ == "__main__":

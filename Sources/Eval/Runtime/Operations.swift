@@ -28,6 +28,7 @@ extension Runtime {
             }
         case (.string(let x), .string(let y)):
             if op == .add { return .string(x + y) }
+            if op == .modulo { return .string(try percentFormat(x, b)) }
         case (.string(let x), _):
             if op == .multiply, let times = b.asIndex, b.object(as: ListObject.self) == nil {
                 return .string(try repeatString(x, times))

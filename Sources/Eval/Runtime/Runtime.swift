@@ -15,13 +15,13 @@ public final class Runtime {
     /// The number of the cell being run (`In[n]`).
     public internal(set) var executionCount = 0
     /// Python's `sys.getrecursionlimit()`.
-    public var recursionLimit = 1000
+    @exclusivity(unchecked) public var recursionLimit = 1000
 
     let globals = GlobalStore()
     var builtins: [String: Value] = [:]
     var modules: [String: Module] = [:]
     let registry: ModuleRegistry
-    var callDepth = 0
+    @exclusivity(unchecked) var callDepth = 0
     var reprInProgress: Set<ObjectIdentifier> = []
     var cellEndHooks: [(key: String, hook: (Runtime) throws -> Void)] = []
     var sessionState: [ObjectIdentifier: AnyObject] = [:]
