@@ -7,6 +7,7 @@ import os
 import pathlib
 import subprocess
 import sys
+import time
 
 import nbformat
 import pexpect
@@ -61,30 +62,28 @@ def test_nbclient_records_outputs_and_errors():
     assert cells[3].result == "6"
 
 
+ESCAPES = r"(?:\x1b\[[0-9;?]*[a-zA-Z])*"  # colour and cursor codes between the characters
+
+
 def test_console_runs_a_for_loop_typed_line_by_line(tmp_path):
-    """jupyter console asks is_complete on every Enter: the loop header and body lines are
-    incomplete (the console shows a continuation prompt), the empty line completes it."""
-    env = {**os.environ, "TERM": "dumb", "COLUMNS": "120"}
-    command = jupyter("console", "--kernel", KERNEL_NAME, "--simple-prompt")
-    console = pexpect.spawn(command[0], command[1:], env=env, encoding="utf-8", timeout=60, cwd=str(tmp_path))
+    """jupyter console asks is_complete on every Enter: after the loop header and each body
+    line the kernel says incomplete (the console opens an indented line), after the empty
+    line it says complete and the loop runs. prompt_toolkit's own interface, on a dumb
+    terminal so that the screen is plain text."""
+    env = {**os.environ, "TERM": "dumb"}
+    command = jupyter("console", "--kernel", KERNEL_NAME)
+    console = pexpect.spawn(command[0], command[1:], env=env, encoding="utf-8", timeout=60, cwd=str(tmp_path), dimensions=(40, 120))
     try:
         console.expect(r"In \[1\]: ")
-        console.sendline("total = 0")
-        console.expect(r"In \[2\]: ")
-        console.sendline("for i in range(4):")
-        console.expect(r"\.\.\.: ")
-        console.sendline("    total = total + i")
-        console.expect(r"\.\.\.: ")
-        console.sendline("    print('step', i)")
-        console.expect(r"\.\.\.: ")
-        console.sendline("")
+        for line in ["total = 0", "for i in range(4):", "total = total + i", "print('step', i)", ""]:
+            time.sleep(0.3)  # typed, not pasted: each Enter is answered before the next line
+            console.send(line + "\r")
         for i in range(4):
             console.expect(f"step {i}")
         console.expect(r"In \[3\]: ")
-        console.sendline("total")
-        console.expect(r"Out\[3\]: 6")
-        console.expect(r"In \[4\]: ")
-        console.sendline("exit")
+        console.send("total\r")
+        console.expect(f"Out\\[{ESCAPES}3{ESCAPES}\\]: {ESCAPES}6")
+        console.send("exit\r")
         console.expect(pexpect.EOF)
     finally:
         console.close(force=True)
