@@ -269,3 +269,14 @@ def test_history_records_executed_cells(kernel):
     inputs = [entry[2][0] for entry in reply["content"]["history"]]
     assert inputs[-2:] == ["marker_value = 7", "marker_value * 6"]
     assert reply["content"]["history"][-1][2][1] == "42"
+
+
+def test_a_burst_of_output_reaches_a_slow_client(kernel):
+    """8000 display messages while the client reads nothing. With ZeroMQ's default send
+    high-water mark (1000 messages) the kernel would silently drop part of them."""
+    km, kc = kernel
+    msg_id = kc.execute("from IPython.display import display\nfor i in range(8000):\n    display(i)")
+    assert kc.get_shell_msg(timeout=30)["content"]["status"] == "ok"
+    time.sleep(1)  # all output is queued by now, unread
+    displays = [m for m in collect(kc, msg_id, timeout=30) if m["msg_type"] == "display_data"]
+    assert [m["content"]["data"]["text/plain"] for m in displays] == [str(i) for i in range(8000)]
