@@ -1,8 +1,8 @@
 /// Reshaping, transposing and joining: the operations that change how elements are laid out
 /// in dimensions. Views where NumPy gives views, copies where it must.
 extension NDArray {
-    /// `axis` made non-negative, or NumPy's `AxisError`.
-    static func normalizeAxis(_ axis: Int, ndim: Int) throws -> Int {
+    /// `axis` made non-negative, or NumPy's `AxisError` when it is out of range.
+    public static func normalizeAxis(_ axis: Int, ndim: Int) throws -> Int {
         guard axis >= -ndim && axis < ndim else { throw ArrayError.axis(axis, ndim: ndim) }
         return axis < 0 ? axis + ndim : axis
     }
