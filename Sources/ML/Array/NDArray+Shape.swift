@@ -16,11 +16,11 @@ extension NDArray {
         let known = try elementCount(requested.filter { $0 != -1 })
         if let position = unknown.first {
             guard known != 0, size % known == 0 else {
-                throw ArrayError.value("cannot reshape array of size \(size) into shape \(formatShape(requested))")
+                throw ArrayError.value("cannot reshape array of size \(size) into shape \(formatCompactShape(requested, unknownAsNewAxis: true))")
             }
             shape[position] = size / known
         } else if known != size {
-            throw ArrayError.value("cannot reshape array of size \(size) into shape \(formatShape(requested))")
+            throw ArrayError.value("cannot reshape array of size \(size) into shape \(formatCompactShape(requested, unknownAsNewAxis: true))")
         }
         return shape
     }

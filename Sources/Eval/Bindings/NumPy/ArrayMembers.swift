@@ -71,6 +71,21 @@ enum ArrayMembers {
             try target.assign(ArrayConversion.operand(args["value"], interp), at: [.ellipsis])
             return .none
         }
+        t.valueMethod("__abs__()", doc: "abs(self)") { receiver, _, _ in
+            ArrayConversion.result(try array(receiver).apply(.absolute))
+        }
+        t.valueMethod("__round__(ndigits=None)", doc: "round(self, ndigits)") { receiver, args, _ in
+            let source = try array(receiver)
+            guard let digits = try args.optionalInt("ndigits") else {
+                if source.ndim == 0 {
+                    let value = try source.doubles()[0]
+                    guard value.isFinite else { throw PyError(.valueError, "cannot convert float \(value.isNaN ? "NaN" : "infinity") to integer") }
+                    return .int(Int(value.rounded(.toNearestOrEven)))
+                }
+                return ArrayConversion.result(try source.rounded())
+            }
+            return ArrayConversion.result(try source.rounded(decimals: digits))
+        }
         t.valueMethod("round(decimals=0)", doc: "Return the array with each element rounded to the given number of decimals (halves to even).") { receiver, args, _ in
             ArrayConversion.result(try array(receiver).rounded(decimals: args.int("decimals")))
         }

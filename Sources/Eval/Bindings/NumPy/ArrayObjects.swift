@@ -9,8 +9,8 @@ final class NDArrayObject: PyObject, ArrayBacked {
 
     var pyType: PyType { NumPyTypes.ndarray }
 
-    func repr(_ interpreter: Runtime) throws -> String { array.numpyRepr }
-    func str(_ interpreter: Runtime) throws -> String { array.numpyStr }
+    func repr(_ interpreter: Runtime) throws -> String { array.numpyRepr(options: NumPyPrintOptions.current(interpreter)) }
+    func str(_ interpreter: Runtime) throws -> String { array.numpyStr(options: NumPyPrintOptions.current(interpreter)) }
 
     func length(_ interpreter: Runtime) throws -> Int? {
         guard let first = array.shape.first else { throw PyError(.typeError, "len() of unsized object") }

@@ -88,7 +88,7 @@ enum NumPyFunctions {
             """) { args, _ in
             let (values, step) = try NDArray.linspace(start: args.double("start"), stop: args.double("stop"), count: args.int("num"),
                                                       endpoint: args.bool("endpoint"), dtype: ArrayConversion.dtype(args["dtype"]) ?? .float64)
-            if try args.bool("retstep") { return .tuple([ArrayConversion.wrap(values), .float(step)]) }
+            if try args.bool("retstep") { return .tuple([ArrayConversion.wrap(values), .object(NumPyScalarObject(NDArray(scalar: step)))]) }
             return ArrayConversion.wrap(values)
         }
         np.function("eye(N, M=None, k=0, dtype=float)", doc: "Return a 2-D array with ones on the k-th diagonal and zeros elsewhere.") { args, _ in
@@ -346,7 +346,6 @@ enum NumPyFunctions {
         }
         np.function("count_nonzero(a, axis=None, keepdims=False)", doc: "Counts the number of non-zero values in the array.") { args, interp in
             let counts = try ArrayConversion.array(args["a"], interp).countNonzero(axes: ArrayConversion.axes(args["axis"], interp), keepdims: args.bool("keepdims"))
-            if args["axis"].isNone { return .int(Int(try counts.scalars(as: Int64.self)[0])) }
             return ArrayConversion.result(counts)
         }
         np.function("sort(a, axis=-1)", doc: "Return a sorted copy of an array (NaN last).") { args, interp in

@@ -19,7 +19,7 @@ enum NumPyBinding {
         np["e"] = .float(2.718281828459045)
         np["inf"] = .float(Double.infinity)
         np["nan"] = .float(Double.nan)
-        np["newaxis"] = .none
+        np.members["newaxis"] = Value.none  // (the subscript setter would read .none as "remove")
         np["__version__"] = .string("2.4.6")
 
         np.add(NumPyTypes.ndarray)
@@ -44,6 +44,7 @@ enum NumPyBinding {
         NumPyFunctions.registerShape(np)
         NumPyFunctions.registerMath(np)
         NumPyFunctions.registerReductions(np)
+        NumPyPrintOptions.register(np)
         return np
     }
 }

@@ -175,7 +175,8 @@ enum RandomFunctions {
             let shape = args["size"].isNone ? [] : try ArrayConversion.shape(args["size"], interp, name: "size")
             let indices = try state.random.choiceIndices(population: population, shape: shape, replace: args.bool("replace"), probabilities: probabilities)
             guard let source else {
-                return shape.isEmpty ? ArrayConversion.result(indices) : ArrayConversion.wrap(indices)
+                // choice(n) with no size is a Python int, as in NumPy's legacy generator.
+                return shape.isEmpty ? .int(Int(try indices.scalars(as: Int64.self)[0])) : ArrayConversion.wrap(indices)
             }
             let picked = try source.subscripted([.array(indices)])
             return shape.isEmpty ? ArrayConversion.result(picked) : ArrayConversion.wrap(picked)
