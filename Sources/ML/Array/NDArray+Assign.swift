@@ -63,7 +63,7 @@ extension NDArray {
     /// the shared storage. A source that overlaps this array is copied first.
     public func assign(from source: NDArray) throws {
         guard var source = source.broadcastView(to: shape) else {
-            throw ArrayError.value("could not broadcast input array from shape \(formatShape(source.shape)) into shape \(formatShape(shape))")
+            throw ArrayError.value("could not broadcast input array from shape \(formatCompactShape(source.shape)) into shape \(formatCompactShape(shape))")
         }
         if source.storage === storage && size > 0 {
             source = try NDArray(uninitializedShape: source.shape, dtype: source.dtype).filled(from: source)

@@ -268,7 +268,7 @@ private struct AdvancedIndexPlan {
         indexedAxes = indexed
         let shapes = arrays.map(\.shape)
         guard let common = try? broadcastShapes(shapes) else {
-            throw ArrayError.index("shape mismatch: indexing arrays could not be broadcast together with shapes " + shapes.map(formatShape).joined(separator: " "))
+            throw ArrayError.index("shape mismatch: indexing arrays could not be broadcast together with shapes " + shapes.map { formatCompactShape($0) + " " }.joined())
         }
         broadcastShape = common
         positions = try arrays.map { try $0.broadcast(to: common).contiguous() }
@@ -358,7 +358,7 @@ private struct AdvancedIndexPlan {
             if value.ndim == 1 && indexedAxes.count >= 1 && remainingAxes.isEmpty {
                 throw ArrayError.value("NumPy boolean array indexing assignment cannot assign \(value.size) input values to the \(resultShape.reduce(1, *)) output values where the mask is true")
             }
-            throw ArrayError.value("shape mismatch: value array of shape \(formatShape(value.shape)) could not be broadcast to indexing result of shape \(formatShape(resultShape))")
+            throw ArrayError.value("shape mismatch: value array of shape \(formatCompactShape(value.shape)) could not be broadcast to indexing result of shape \(formatCompactShape(resultShape))")
         }
         var inverse = [Int](repeating: 0, count: order.count)
         for (position, axis) in order.enumerated() { inverse[axis] = position }

@@ -52,7 +52,7 @@ extension NDArray {
         } else if source.ndim <= 1 {
             throw ArrayError.value("NumPy boolean array indexing assignment cannot assign \(source.size) input values to the \(count) output values where the mask is true")
         } else {
-            throw ArrayError.value("shape mismatch: value array of shape \(formatShape(source.shape)) could not be broadcast to indexing result of shape \(formatShape([count]))")
+            throw ArrayError.value("shape mismatch: value array of shape \(formatCompactShape(source.shape)) could not be broadcast to indexing result of shape \(formatCompactShape([count]))")
         }
         switch dtype {
         case .float32: scatterMasked(mask, values, Float.self)

@@ -144,7 +144,7 @@ extension NDArray {
     /// This array broadcast to `shape` (`np.broadcast_to`), as a view.
     public func broadcast(to target: [Int]) throws -> NDArray {
         guard let view = broadcastView(to: target) else {
-            throw ArrayError.value("operands could not be broadcast together with remapped shapes [original->remapped]: \(formatShape(shape))  and requested shape \(formatShape(target))")
+            throw ArrayError.value("operands could not be broadcast together with remapped shapes [original->remapped]: \(formatCompactShape(shape))  and requested shape \(formatCompactShape(target))")
         }
         return view
     }
