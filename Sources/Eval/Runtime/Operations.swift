@@ -50,6 +50,9 @@ extension Runtime {
         if case .object(let object) = b, let r = try object.binaryOperation(op, a, reflected: true, self) {
             return r
         }
+        if op == .add, case .object(let object) = a, object is ListObject || object is TupleObject {
+            throw PyError(.typeError, "can only concatenate \(a.typeName) (not \"\(b.typeName)\") to \(a.typeName)")
+        }
         let symbol = op == .power ? "** or pow()" : op.rawValue
         throw PyError(.typeError, "unsupported operand type(s) for \(symbol): '\(a.typeName)' and '\(b.typeName)'")
     }
