@@ -73,7 +73,7 @@ extension Runtime {
     public func unary(_ op: UnaryOperator, _ value: Value) throws -> Value {
         switch (op, value) {
         case (.negate, .int(let x)):
-            if x == .min { throw Arithmetic.overflow() }
+            if x == .min { return .integer(-BigInt(x)) }
             return .int(-x)
         case (.negate, .float(let x)): return .float(-x)
         case (.negate, .bool(let b)): return .int(b ? -1 : 0)
