@@ -65,6 +65,8 @@ final class MethodCallNode: ExprNode {
     let receiver: ExprNode
     let name: String
     let call: CallNode
+    /// `list.append(x)` is common enough in loops to get its own path.
+    let isAppend: Bool
     private var cachedType: PyType?
     private var cachedMethod: NativeMethod?
 
@@ -72,6 +74,7 @@ final class MethodCallNode: ExprNode {
         self.receiver = receiver
         self.name = name
         self.call = call
+        isAppend = name == "append"
         super.init(line: line)
     }
 
@@ -92,7 +95,7 @@ final class MethodCallNode: ExprNode {
         if let method {
             let arguments = try call.evaluateArguments(frame)
             frame.line = line
-            if case .object(let list as ListObject) = object, name == "append", arguments.positional.count == 1,
+            if isAppend, case .object(let list as ListObject) = object, arguments.positional.count == 1,
                arguments.keywords.isEmpty {
                 list.items.append(arguments.positional[0])
                 return .none
