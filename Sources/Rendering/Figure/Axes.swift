@@ -364,4 +364,11 @@ public final class Axes {
         }
         return lo <= hi ? (lo, hi, sticky) : nil
     }
+
+    /// The view limits drawing would use now (autoscaled unless set), in data units.
+    public func viewLimits(x: Bool) -> (Double, Double) {
+        let (lo, hi) = AxesView.limits(for: self, x: x)
+        let axis = x ? xaxis : yaxis
+        return (axis.inverse(lo), axis.inverse(hi))
+    }
 }
