@@ -2,7 +2,7 @@ import Foundation
 
 /// The built-in functions, types and exception classes every cell sees.
 enum BuiltinFunctions {
-    static func make(_ interpreter: Interpreter) -> [String: Value] {
+    static func make(_ interpreter: Runtime) -> [String: Value] {
         let table = Module("builtins")
         for type in [PyType.int, .float, .str, .bool, .list, .tuple, .dict, .set, .frozenset, .range, .slice, .type, .object] {
             table.members[type.name] = .object(type)
@@ -372,9 +372,9 @@ func roundDouble(_ value: Double, _ digits: Int) -> Double {
 /// A lazy iterator object (`enumerate`, `zip`, `map`, `iter(list)`).
 public final class IteratorObject: PyObject, PyIterator {
     let typeName: String
-    let step: (Interpreter) throws -> Value?
+    let step: (Runtime) throws -> Value?
 
-    init(typeName: String, _ step: @escaping (Interpreter) throws -> Value?) {
+    init(typeName: String, _ step: @escaping (Runtime) throws -> Value?) {
         self.typeName = typeName
         self.step = step
     }
@@ -384,9 +384,9 @@ public final class IteratorObject: PyObject, PyIterator {
     }
 
     public var pyType: PyType { .iterator }
-    public func makeIterator(_ interpreter: Interpreter) throws -> any PyIterator { self }
-    public func next(_ interpreter: Interpreter) throws -> Value? { try step(interpreter) }
-    public func repr(_ interpreter: Interpreter) throws -> String {
+    public func makeIterator(_ interpreter: Runtime) throws -> any PyIterator { self }
+    public func next(_ interpreter: Runtime) throws -> Value? { try step(interpreter) }
+    public func repr(_ interpreter: Runtime) throws -> String {
         "<\(typeName) object at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>"
     }
 }
@@ -396,7 +396,7 @@ final class StreamObject: PyObject {
     let stream: OutputStreamName
     init(_ stream: OutputStreamName) { self.stream = stream }
     var pyType: PyType { .textStream }
-    func repr(_ interpreter: Interpreter) throws -> String { "<_io.TextIOWrapper name='<\(stream.rawValue)>' mode='w' encoding='utf-8'>" }
+    func repr(_ interpreter: Runtime) throws -> String { "<_io.TextIOWrapper name='<\(stream.rawValue)>' mode='w' encoding='utf-8'>" }
 }
 
 extension PyType {

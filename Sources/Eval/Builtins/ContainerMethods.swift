@@ -206,20 +206,20 @@ final class DictView: PyObject {
         }
     }
 
-    func makeIterator(_ interpreter: Interpreter) throws -> any PyIterator { ArrayIterator(elements) }
-    func length(_ interpreter: Interpreter) throws -> Int? { dict.storage.count }
+    func makeIterator(_ interpreter: Runtime) throws -> any PyIterator { ArrayIterator(elements) }
+    func length(_ interpreter: Runtime) throws -> Int? { dict.storage.count }
 
-    func contains(_ item: Value, _ interpreter: Interpreter) throws -> Bool? {
+    func contains(_ item: Value, _ interpreter: Runtime) throws -> Bool? {
         if kind == .keys { return dict.storage.get(try DictKey(item, interpreter)) != nil }
         return nil
     }
 
-    func repr(_ interpreter: Interpreter) throws -> String {
+    func repr(_ interpreter: Runtime) throws -> String {
         "dict_\(kind.rawValue)([\(try elements.map { try interpreter.repr($0) }.joined(separator: ", "))])"
     }
 }
 
-extension Interpreter {
+extension Runtime {
     /// `dict.update(other, **kwargs)`: from a mapping, an iterable of pairs, and keywords.
     func update(_ dict: DictObject, from other: Value?, keywords: [(name: String, value: Value)]) throws {
         if let other {

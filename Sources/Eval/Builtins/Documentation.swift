@@ -1,5 +1,5 @@
 /// Signatures and docstrings of values, for `help()`, `name?` and `inspect_request`.
-extension Interpreter {
+extension Runtime {
     /// The signature line of a callable value (`linspace(start, stop, num=50)`), or nil.
     public func signatureText(of value: Value) -> String? {
         guard case .object(let object) = value else { return nil }

@@ -257,7 +257,7 @@ private func findIndex(_ text: String, _ sub: String, _ args: BoundArguments, re
     return nil
 }
 
-extension Interpreter {
+extension Runtime {
     /// `s[key]` for strings, by code point.
     func stringItem(_ s: String, _ key: Value) throws -> Value {
         if let index = key.asIndex {

@@ -53,7 +53,7 @@ final class CompileScope {
 /// Turns a parsed cell into executable nodes, resolving every name to a slot, a cell or a
 /// global once, so nothing is looked up by name while the cell runs.
 struct Compiler {
-    let interpreter: Interpreter
+    let interpreter: Runtime
     let location: String
     let scopes: [ScopeKey: Scope]
     var comprehensionCounter = 0
@@ -62,7 +62,7 @@ struct Compiler {
 
     /// Compiles a cell: its top-level code and, separately, a final expression whose value
     /// becomes the cell's result.
-    static func compileCell(_ statements: [Stmt], location: String, interpreter: Interpreter,
+    static func compileCell(_ statements: [Stmt], location: String, interpreter: Runtime,
                             resultExpression: Bool) throws -> (code: CodeUnit, result: ExprNode?) {
         let (module, scopes) = ScopeAnalyzer.analyze(statements)
         var compiler = Compiler(interpreter: interpreter, location: location, scopes: scopes)

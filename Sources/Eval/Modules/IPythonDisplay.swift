@@ -3,7 +3,7 @@ import Foundation
 /// `IPython.display`: `display`, `clear_output`, `update_display`, and the rich objects
 /// `HTML`, `Markdown`, `Latex`, `Image`.
 enum IPythonDisplay {
-    static func make(_ interpreter: Interpreter) throws -> Module {
+    static func make(_ interpreter: Runtime) throws -> Module {
         let module = Module("IPython.display", doc: "Rich display in the notebook: display(), clear_output(), HTML, Markdown, Image.")
         module["display"] = interpreter.builtins["display"] ?? .none
         module.function("clear_output(wait=False)", doc: "Clear the cell's output; with wait=True, only when new output arrives.") { args, interp in
@@ -56,8 +56,8 @@ final class RichContent: PyObject {
     }
 
     var pyType: PyType { type }
-    func richDisplay(_ interpreter: Interpreter) throws -> DisplayData? { data }
-    func repr(_ interpreter: Interpreter) throws -> String { "<IPython.core.display.\(type.name) object>" }
+    func richDisplay(_ interpreter: Runtime) throws -> DisplayData? { data }
+    func repr(_ interpreter: Runtime) throws -> String { "<IPython.core.display.\(type.name) object>" }
 
     static func textType(_ name: String, mime: String, doc: String) -> PyType {
         PyType(name, module: "IPython.core.display", doc: doc) { t in
@@ -116,7 +116,7 @@ final class DisplayHandle: PyObject {
     let id: String
     init(id: String) { self.id = id }
     var pyType: PyType { DisplayHandle.type }
-    func repr(_ interpreter: Interpreter) throws -> String { "<DisplayHandle display_id=\(id)>" }
+    func repr(_ interpreter: Runtime) throws -> String { "<DisplayHandle display_id=\(id)>" }
 
     static let type = PyType("DisplayHandle", module: "IPython.core.display_functions", doc: "A handle on a displayed output.") { t in
         t.method("update(obj)", of: DisplayHandle.self, doc: "Replace the displayed output with obj.") { handle, args, interp in

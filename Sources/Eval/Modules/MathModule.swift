@@ -10,7 +10,7 @@ enum MathModule {
         return .float(value)
     }
 
-    static func make(_ interpreter: Interpreter) throws -> Module {
+    static func make(_ interpreter: Runtime) throws -> Module {
         let module = Module("math", doc: "Mathematical functions on floats (as in Python's math module).")
         module["pi"] = .float(.pi)
         module["e"] = .float(M_E)

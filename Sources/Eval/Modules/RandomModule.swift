@@ -2,7 +2,7 @@ import Foundation
 
 /// The `random` module, with CPython's generator so seeded sequences match Python's.
 enum RandomModule {
-    static func make(_ interpreter: Interpreter) throws -> Module {
+    static func make(_ interpreter: Runtime) throws -> Module {
         let module = Module("random", doc: "Pseudo-random numbers (Mersenne Twister, as in Python).")
         module.function("seed(a=None)", doc: "Initialize the generator from an integer (or from the time when a is None).") { args, interp in
             if let value = args.optional("a") {

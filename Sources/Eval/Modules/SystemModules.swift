@@ -2,7 +2,7 @@ import Foundation
 
 /// `time`, `sys`, `os` and `os.path`.
 enum SystemModules {
-    static func makeTime(_ interpreter: Interpreter) throws -> Module {
+    static func makeTime(_ interpreter: Runtime) throws -> Module {
         let module = Module("time", doc: "Time access: clocks and sleep.")
         module.function("time()", doc: "Seconds since the Epoch, as a float.") { _, _ in .float(Date().timeIntervalSince1970) }
         module.function("time_ns()", doc: "Nanoseconds since the Epoch, as an int.") { _, _ in .int(Int(Date().timeIntervalSince1970 * 1e9)) }
@@ -44,7 +44,7 @@ enum SystemModules {
 
     static func monotonicSeconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
-    static func makeSys(_ interpreter: Interpreter) throws -> Module {
+    static func makeSys(_ interpreter: Runtime) throws -> Module {
         let module = Module("sys", doc: "System parameters: streams, version, recursion limit.")
         module["stdout"] = .object(StreamObject(.stdout))
         module["stderr"] = .object(StreamObject(.stderr))
@@ -70,7 +70,7 @@ enum SystemModules {
         return module
     }
 
-    static func makeOS(_ interpreter: Interpreter) throws -> Module {
+    static func makeOS(_ interpreter: Runtime) throws -> Module {
         let module = Module("os", doc: "Operating-system interfaces: os.path, the working directory, files.")
         module["sep"] = .string("/")
         module["name"] = .string("posix")
@@ -100,7 +100,7 @@ enum SystemModules {
         return module
     }
 
-    static func makeOSPath(_ interpreter: Interpreter) throws -> Module {
+    static func makeOSPath(_ interpreter: Runtime) throws -> Module {
         let module = Module("os.path", doc: "Pathname manipulations.")
         module.function("join(a, *p)", doc: "Join path components with '/'.") { args, _ in
             var result = try args.string("a")

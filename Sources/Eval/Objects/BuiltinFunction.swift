@@ -8,10 +8,10 @@ public final class BuiltinFunction: PyObject {
     public let doc: String
     /// The module the function belongs to, for help and repr (`numpy`), or nil for builtins.
     public let moduleName: String?
-    let body: (BoundArguments, Interpreter) throws -> Value
+    let body: (BoundArguments, Runtime) throws -> Value
 
     public init(_ signature: Signature, module: String? = nil, doc: String = "",
-                _ body: @escaping (BoundArguments, Interpreter) throws -> Value) {
+                _ body: @escaping (BoundArguments, Runtime) throws -> Value) {
         self.signature = signature
         self.moduleName = module
         self.doc = doc
@@ -21,16 +21,16 @@ public final class BuiltinFunction: PyObject {
     public var name: String { signature.name }
     public var pyType: PyType { .builtinFunction }
 
-    public func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+    public func call(_ arguments: Arguments, _ interpreter: Runtime) throws -> Value {
         try body(try signature.bind(arguments), interpreter)
     }
 
-    public func repr(_ interpreter: Interpreter) throws -> String {
+    public func repr(_ interpreter: Runtime) throws -> String {
         if let moduleName, moduleName != "builtins" { return "<function \(moduleName).\(name)>" }
         return "<built-in function \(name)>"
     }
 
-    public func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
+    public func attribute(_ name: String, _ interpreter: Runtime) throws -> Value? {
         switch name {
         case "__name__": .string(self.name)
         case "__doc__": .string(doc)
@@ -52,11 +52,11 @@ public final class BoundMethod: PyObject {
 
     public var pyType: PyType { .builtinMethod }
 
-    public func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+    public func call(_ arguments: Arguments, _ interpreter: Runtime) throws -> Value {
         try method.body(receiver, try method.signature.bind(arguments), interpreter)
     }
 
-    public func repr(_ interpreter: Interpreter) throws -> String {
+    public func repr(_ interpreter: Runtime) throws -> String {
         "<built-in method \(method.signature.name) of \(receiver.typeName) object>"
     }
 }
@@ -73,7 +73,7 @@ public final class UnboundMethod: PyObject {
 
     public var pyType: PyType { .methodDescriptor }
 
-    public func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+    public func call(_ arguments: Arguments, _ interpreter: Runtime) throws -> Value {
         guard let receiver = arguments.positional.first else {
             throw PyError(.typeError, "descriptor '\(method.signature.name)' of '\(type.name)' object needs an argument")
         }
@@ -82,7 +82,7 @@ public final class UnboundMethod: PyObject {
         return try method.body(receiver, try method.signature.bind(rest), interpreter)
     }
 
-    public func repr(_ interpreter: Interpreter) throws -> String {
+    public func repr(_ interpreter: Runtime) throws -> String {
         "<method '\(method.signature.name)' of '\(type.name)' objects>"
     }
 }

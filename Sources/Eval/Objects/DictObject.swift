@@ -5,7 +5,7 @@ public struct DictKey: Hashable {
     let hash: Int
 
     /// Raises `TypeError: unhashable type: 'list'` for values that cannot be keys.
-    public init(_ value: Value, _ interpreter: Interpreter) throws {
+    public init(_ value: Value, _ interpreter: Runtime) throws {
         self.value = value
         switch value {
         case .none: hash = 0x5EED
@@ -122,36 +122,36 @@ public final class DictObject: PyObject {
     public subscript(string key: String) -> Value? { storage.get(DictKey(string: key)) }
 
     /// Sets a key.
-    public func set(_ key: Value, _ value: Value, _ interpreter: Interpreter) throws {
+    public func set(_ key: Value, _ value: Value, _ interpreter: Runtime) throws {
         storage.set(try DictKey(key, interpreter), value)
     }
 
-    public func item(_ key: Value, _ interpreter: Interpreter) throws -> Value {
+    public func item(_ key: Value, _ interpreter: Runtime) throws -> Value {
         if let value = storage.get(try DictKey(key, interpreter)) { return value }
         throw PyError(.keyError, try interpreter.repr(key))
     }
 
-    public func setItem(_ key: Value, to value: Value, _ interpreter: Interpreter) throws {
+    public func setItem(_ key: Value, to value: Value, _ interpreter: Runtime) throws {
         storage.set(try DictKey(key, interpreter), value)
     }
 
-    public func deleteItem(_ key: Value, _ interpreter: Interpreter) throws {
+    public func deleteItem(_ key: Value, _ interpreter: Runtime) throws {
         guard storage.remove(try DictKey(key, interpreter)) != nil else {
             throw PyError(.keyError, try interpreter.repr(key))
         }
     }
 
-    public func makeIterator(_ interpreter: Interpreter) throws -> any PyIterator {
+    public func makeIterator(_ interpreter: Runtime) throws -> any PyIterator {
         ArrayIterator(storage.keys.map(\.value))
     }
 
-    public func length(_ interpreter: Interpreter) throws -> Int? { storage.count }
+    public func length(_ interpreter: Runtime) throws -> Int? { storage.count }
 
-    public func contains(_ item: Value, _ interpreter: Interpreter) throws -> Bool? {
+    public func contains(_ item: Value, _ interpreter: Runtime) throws -> Bool? {
         storage.get(try DictKey(item, interpreter)) != nil
     }
 
-    public func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interpreter: Interpreter) throws -> Value? {
+    public func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interpreter: Runtime) throws -> Value? {
         guard op == .or, let other = other.object(as: DictObject.self) else { return nil }
         let result = DictObject()
         let (first, second) = reflected ? (other, self) : (self, other)
@@ -160,7 +160,7 @@ public final class DictObject: PyObject {
         return .object(result)
     }
 
-    public func compare(_ op: ComparisonOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value? {
+    public func compare(_ op: ComparisonOperator, _ other: Value, _ interpreter: Runtime) throws -> Value? {
         guard op == .equal || op == .notEqual, let other = other.object(as: DictObject.self) else { return nil }
         var same = storage.count == other.storage.count
         if same {
@@ -174,7 +174,7 @@ public final class DictObject: PyObject {
         return .bool(op == .equal ? same : !same)
     }
 
-    public func repr(_ interpreter: Interpreter) throws -> String {
+    public func repr(_ interpreter: Runtime) throws -> String {
         try interpreter.withReprGuard(self, placeholder: "{...}") {
             let parts = try zip(storage.keys, storage.values).map {
                 "\(try interpreter.repr($0.value)): \(try interpreter.repr($1))"
@@ -183,7 +183,7 @@ public final class DictObject: PyObject {
         }
     }
 
-    public func hashValue(_ interpreter: Interpreter) throws -> Int? { nil }
+    public func hashValue(_ interpreter: Runtime) throws -> Int? { nil }
 }
 
 /// A Python set (and, with `frozen`, a frozenset).
@@ -195,15 +195,15 @@ public final class SetObject: PyObject {
 
     public var pyType: PyType { frozen ? .frozenset : .set }
 
-    public func insert(_ value: Value, _ interpreter: Interpreter) throws {
+    public func insert(_ value: Value, _ interpreter: Runtime) throws {
         storage.set(try DictKey(value, interpreter), .none)
     }
 
     public var elements: [Value] { storage.keys.map(\.value) }
 
-    public func makeIterator(_ interpreter: Interpreter) throws -> any PyIterator { ArrayIterator(elements) }
-    public func length(_ interpreter: Interpreter) throws -> Int? { storage.count }
-    public func contains(_ item: Value, _ interpreter: Interpreter) throws -> Bool? {
+    public func makeIterator(_ interpreter: Runtime) throws -> any PyIterator { ArrayIterator(elements) }
+    public func length(_ interpreter: Runtime) throws -> Int? { storage.count }
+    public func contains(_ item: Value, _ interpreter: Runtime) throws -> Bool? {
         storage.get(try DictKey(item, interpreter)) != nil
     }
 
@@ -224,12 +224,12 @@ public final class SetObject: PyObject {
         return result
     }
 
-    public func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interpreter: Interpreter) throws -> Value? {
+    public func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interpreter: Runtime) throws -> Value? {
         guard [.or, .and, .subtract, .xor].contains(op), let other = other.object(as: SetObject.self) else { return nil }
         return .object(reflected ? other.combined(self, op) : combined(other, op))
     }
 
-    public func compare(_ op: ComparisonOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value? {
+    public func compare(_ op: ComparisonOperator, _ other: Value, _ interpreter: Runtime) throws -> Value? {
         guard let other = other.object(as: SetObject.self) else { return nil }
         let subset = storage.keys.allSatisfy { other.storage.get($0) != nil }
         let superset = other.storage.keys.allSatisfy { storage.get($0) != nil }
@@ -243,13 +243,13 @@ public final class SetObject: PyObject {
         }
     }
 
-    public func repr(_ interpreter: Interpreter) throws -> String {
+    public func repr(_ interpreter: Runtime) throws -> String {
         if storage.count == 0 { return frozen ? "frozenset()" : "set()" }
         let body = "{" + (try elements.map { try interpreter.repr($0) }.joined(separator: ", ")) + "}"
         return frozen ? "frozenset(\(body))" : body
     }
 
-    public func hashValue(_ interpreter: Interpreter) throws -> Int? {
+    public func hashValue(_ interpreter: Runtime) throws -> Int? {
         guard frozen else { return nil }
         return storage.keys.reduce(0) { $0 ^ $1.hashValue }
     }

@@ -5,7 +5,7 @@ public final class ExceptionObject: PyObject {
     let type: PyType
 
     /// An exception created by calling its class.
-    init(kind: PyErrorKind, arguments: Arguments, _ interpreter: Interpreter) throws {
+    init(kind: PyErrorKind, arguments: Arguments, _ interpreter: Runtime) throws {
         guard arguments.keywords.isEmpty else {
             throw PyError(.typeError, "\(kind.name)() takes no keyword arguments")
         }
@@ -23,7 +23,7 @@ public final class ExceptionObject: PyObject {
     }
 
     /// An exception caught from a running cell.
-    init(caught error: PyError, _ interpreter: Interpreter) {
+    init(caught error: PyError, _ interpreter: Runtime) {
         self.error = error
         self.arguments = error.message.isEmpty ? [] : [.string(error.message)]
         self.type = interpreter.exceptionType(error.kind)
@@ -31,15 +31,15 @@ public final class ExceptionObject: PyObject {
 
     public var pyType: PyType { type }
 
-    public func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
+    public func attribute(_ name: String, _ interpreter: Runtime) throws -> Value? {
         name == "args" ? .tuple(arguments) : nil
     }
 
     public var dynamicAttributeNames: [String] { ["args"] }
 
-    public func str(_ interpreter: Interpreter) throws -> String { error.message }
+    public func str(_ interpreter: Runtime) throws -> String { error.message }
 
-    public func repr(_ interpreter: Interpreter) throws -> String {
+    public func repr(_ interpreter: Runtime) throws -> String {
         "\(error.kind.name)(\(try arguments.map { try interpreter.repr($0) }.joined(separator: ", ")))"
     }
 }

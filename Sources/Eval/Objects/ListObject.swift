@@ -6,7 +6,7 @@ public final class ListObject: PyObject {
 
     public var pyType: PyType { .list }
 
-    public func item(_ key: Value, _ interpreter: Interpreter) throws -> Value {
+    public func item(_ key: Value, _ interpreter: Runtime) throws -> Value {
         if let index = key.asIndex {
             return items[try normalizedIndex(index, count: items.count, what: "list")]
         }
@@ -17,7 +17,7 @@ public final class ListObject: PyObject {
         throw PyError(.typeError, "list indices must be integers or slices, not \(key.typeName)")
     }
 
-    public func setItem(_ key: Value, to value: Value, _ interpreter: Interpreter) throws {
+    public func setItem(_ key: Value, to value: Value, _ interpreter: Runtime) throws {
         if let index = key.asIndex {
             items[try normalizedIndex(index, count: items.count, what: "list assignment")] = value
             return
@@ -39,7 +39,7 @@ public final class ListObject: PyObject {
         throw PyError(.typeError, "list indices must be integers or slices, not \(key.typeName)")
     }
 
-    public func deleteItem(_ key: Value, _ interpreter: Interpreter) throws {
+    public func deleteItem(_ key: Value, _ interpreter: Runtime) throws {
         if let index = key.asIndex {
             items.remove(at: try normalizedIndex(index, count: items.count, what: "list assignment"))
             return
@@ -53,16 +53,16 @@ public final class ListObject: PyObject {
         throw PyError(.typeError, "list indices must be integers or slices, not \(key.typeName)")
     }
 
-    public func makeIterator(_ interpreter: Interpreter) throws -> any PyIterator { ListIterator(self) }
-    public func length(_ interpreter: Interpreter) throws -> Int? { items.count }
-    public func truthiness(_ interpreter: Interpreter) throws -> Bool { !items.isEmpty }
+    public func makeIterator(_ interpreter: Runtime) throws -> any PyIterator { ListIterator(self) }
+    public func length(_ interpreter: Runtime) throws -> Int? { items.count }
+    public func truthiness(_ interpreter: Runtime) throws -> Bool { !items.isEmpty }
 
-    public func contains(_ item: Value, _ interpreter: Interpreter) throws -> Bool? {
+    public func contains(_ item: Value, _ interpreter: Runtime) throws -> Bool? {
         for element in items where try interpreter.equals(element, item) { return true }
         return false
     }
 
-    public func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interpreter: Interpreter) throws -> Value? {
+    public func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interpreter: Runtime) throws -> Value? {
         switch op {
         case .add:
             guard let list = other.object(as: ListObject.self) else {
@@ -78,7 +78,7 @@ public final class ListObject: PyObject {
         }
     }
 
-    public func inPlaceOperation(_ op: BinaryOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value? {
+    public func inPlaceOperation(_ op: BinaryOperator, _ other: Value, _ interpreter: Runtime) throws -> Value? {
         switch op {
         case .add:
             items.append(contentsOf: try interpreter.collect(other))
@@ -92,18 +92,18 @@ public final class ListObject: PyObject {
         }
     }
 
-    public func compare(_ op: ComparisonOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value? {
+    public func compare(_ op: ComparisonOperator, _ other: Value, _ interpreter: Runtime) throws -> Value? {
         guard let list = other.object(as: ListObject.self) else { return nil }
         return .bool(try interpreter.compareSequences(items, list.items, op))
     }
 
-    public func repr(_ interpreter: Interpreter) throws -> String {
+    public func repr(_ interpreter: Runtime) throws -> String {
         try interpreter.withReprGuard(self, placeholder: "[...]") {
             "[" + (try items.map { try interpreter.repr($0) }.joined(separator: ", ")) + "]"
         }
     }
 
-    public func hashValue(_ interpreter: Interpreter) throws -> Int? { nil }
+    public func hashValue(_ interpreter: Runtime) throws -> Int? { nil }
 }
 
 /// A Python tuple: an immutable sequence.
@@ -114,7 +114,7 @@ public final class TupleObject: PyObject {
 
     public var pyType: PyType { .tuple }
 
-    public func item(_ key: Value, _ interpreter: Interpreter) throws -> Value {
+    public func item(_ key: Value, _ interpreter: Runtime) throws -> Value {
         if let index = key.asIndex {
             return items[try normalizedIndex(index, count: items.count, what: "tuple")]
         }
@@ -124,16 +124,16 @@ public final class TupleObject: PyObject {
         throw PyError(.typeError, "tuple indices must be integers or slices, not \(key.typeName)")
     }
 
-    public func makeIterator(_ interpreter: Interpreter) throws -> any PyIterator { ArrayIterator(items) }
-    public func length(_ interpreter: Interpreter) throws -> Int? { items.count }
-    public func truthiness(_ interpreter: Interpreter) throws -> Bool { !items.isEmpty }
+    public func makeIterator(_ interpreter: Runtime) throws -> any PyIterator { ArrayIterator(items) }
+    public func length(_ interpreter: Runtime) throws -> Int? { items.count }
+    public func truthiness(_ interpreter: Runtime) throws -> Bool { !items.isEmpty }
 
-    public func contains(_ item: Value, _ interpreter: Interpreter) throws -> Bool? {
+    public func contains(_ item: Value, _ interpreter: Runtime) throws -> Bool? {
         for element in items where try interpreter.equals(element, item) { return true }
         return false
     }
 
-    public func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interpreter: Interpreter) throws -> Value? {
+    public func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interpreter: Runtime) throws -> Value? {
         switch op {
         case .add:
             guard let tuple = other.object(as: TupleObject.self) else {
@@ -149,19 +149,19 @@ public final class TupleObject: PyObject {
         }
     }
 
-    public func compare(_ op: ComparisonOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value? {
+    public func compare(_ op: ComparisonOperator, _ other: Value, _ interpreter: Runtime) throws -> Value? {
         guard let tuple = other.object(as: TupleObject.self) else { return nil }
         return .bool(try interpreter.compareSequences(items, tuple.items, op))
     }
 
-    public func repr(_ interpreter: Interpreter) throws -> String {
+    public func repr(_ interpreter: Runtime) throws -> String {
         try interpreter.withReprGuard(self, placeholder: "(...)") {
             let parts = try items.map { try interpreter.repr($0) }
             return parts.count == 1 ? "(\(parts[0]),)" : "(" + parts.joined(separator: ", ") + ")"
         }
     }
 
-    public func hashValue(_ interpreter: Interpreter) throws -> Int? {
+    public func hashValue(_ interpreter: Runtime) throws -> Int? {
         var hasher = Hasher()
         for item in items { hasher.combine(try DictKey(item, interpreter)) }
         return hasher.finalize()
@@ -173,7 +173,7 @@ final class ListIterator: PyIterator {
     let list: ListObject
     var position = 0
     init(_ list: ListObject) { self.list = list }
-    func next(_ interpreter: Interpreter) throws -> Value? {
+    func next(_ interpreter: Runtime) throws -> Value? {
         guard position < list.items.count else { return nil }
         defer { position += 1 }
         return list.items[position]
@@ -185,7 +185,7 @@ public final class ArrayIterator: PyIterator {
     let items: [Value]
     var position = 0
     public init(_ items: [Value]) { self.items = items }
-    public func next(_ interpreter: Interpreter) throws -> Value? {
+    public func next(_ interpreter: Runtime) throws -> Value? {
         guard position < items.count else { return nil }
         defer { position += 1 }
         return items[position]
@@ -203,7 +203,7 @@ public func normalizedIndex(_ index: Int, count: Int, what: String) throws -> In
 }
 
 /// `items * times`, refusing results too large to allocate with `MemoryError`.
-func repeated(_ items: [Value], _ times: Int, _ interpreter: Interpreter) throws -> [Value] {
+func repeated(_ items: [Value], _ times: Int, _ interpreter: Runtime) throws -> [Value] {
     guard times > 0, !items.isEmpty else { return [] }
     try interpreter.checkAllocation(count: items.count, times: times, elementSize: MemoryLayout<Value>.stride)
     var result: [Value] = []

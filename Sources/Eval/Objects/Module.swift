@@ -30,7 +30,7 @@ public final class Module: PyObject {
 
     /// Adds a function from its signature text, docstring and Swift body.
     public func function(_ signature: String, doc: String = "",
-                         _ body: @escaping (BoundArguments, Interpreter) throws -> Value) {
+                         _ body: @escaping (BoundArguments, Runtime) throws -> Value) {
         do {
             let parsed = try Signature(signature)
             members[parsed.name] = .object(BuiltinFunction(parsed, module: name, doc: doc, body))
@@ -45,7 +45,7 @@ public final class Module: PyObject {
         registrationErrors.append(contentsOf: type.registrationErrors)
     }
 
-    public func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
+    public func attribute(_ name: String, _ interpreter: Runtime) throws -> Value? {
         if let value = members[name] { return value }
         switch name {
         case "__name__": return .string(self.name)
@@ -54,22 +54,22 @@ public final class Module: PyObject {
         }
     }
 
-    public func setAttribute(_ name: String, to value: Value, _ interpreter: Interpreter) throws {
+    public func setAttribute(_ name: String, to value: Value, _ interpreter: Runtime) throws {
         members[name] = value
     }
 
     public var dynamicAttributeNames: [String] { members.keys.sorted() }
 
-    public func repr(_ interpreter: Interpreter) throws -> String { "<module '\(name)'>" }
+    public func repr(_ interpreter: Runtime) throws -> String { "<module '\(name)'>" }
 }
 
 /// A module the `import` statement can load: its dotted name and a factory that builds it
 /// for one session. Factories run once per session, on first import.
 public struct ModuleDefinition: Sendable {
     public let name: String
-    public let make: @Sendable (Interpreter) throws -> Module
+    public let make: @Sendable (Runtime) throws -> Module
 
-    public init(_ name: String, make: @escaping @Sendable (Interpreter) throws -> Module) {
+    public init(_ name: String, make: @escaping @Sendable (Runtime) throws -> Module) {
         self.name = name
         self.make = make
     }

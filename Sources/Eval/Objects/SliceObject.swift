@@ -39,11 +39,11 @@ public final class SliceObject: PyObject {
         return ResolvedSlice(start: start, stop: stop, step: step)
     }
 
-    public func repr(_ interpreter: Interpreter) throws -> String {
+    public func repr(_ interpreter: Runtime) throws -> String {
         "slice(\(try interpreter.repr(start)), \(try interpreter.repr(stop)), \(try interpreter.repr(step)))"
     }
 
-    public func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
+    public func attribute(_ name: String, _ interpreter: Runtime) throws -> Value? {
         switch name {
         case "start": start
         case "stop": stop
@@ -52,7 +52,7 @@ public final class SliceObject: PyObject {
         }
     }
 
-    public func hashValue(_ interpreter: Interpreter) throws -> Int? { nil }
+    public func hashValue(_ interpreter: Runtime) throws -> Int? { nil }
 }
 
 /// A slice made concrete for one length: `start`, `stop`, `step` as Python's
@@ -96,9 +96,9 @@ public final class RangeObject: PyObject {
         return stop < start ? (start - stop - 1) / (-step) + 1 : 0
     }
 
-    public func length(_ interpreter: Interpreter) throws -> Int? { count }
+    public func length(_ interpreter: Runtime) throws -> Int? { count }
 
-    public func item(_ key: Value, _ interpreter: Interpreter) throws -> Value {
+    public func item(_ key: Value, _ interpreter: Runtime) throws -> Value {
         if let index = key.asIndex {
             return .int(start + step * (try normalizedIndex(index, count: count, what: "range object")))
         }
@@ -111,7 +111,7 @@ public final class RangeObject: PyObject {
         throw PyError(.typeError, "range indices must be integers or slices, not \(key.typeName)")
     }
 
-    public func contains(_ item: Value, _ interpreter: Interpreter) throws -> Bool? {
+    public func contains(_ item: Value, _ interpreter: Runtime) throws -> Bool? {
         guard case .int(let value) = item else {
             if case .bool(let b) = item { return try contains(.int(b ? 1 : 0), interpreter) }
             if case .float(let f) = item, let i = Int(exactly: f) { return try contains(.int(i), interpreter) }
@@ -121,22 +121,22 @@ public final class RangeObject: PyObject {
         return (value - start) % step == 0
     }
 
-    public func makeIterator(_ interpreter: Interpreter) throws -> any PyIterator {
+    public func makeIterator(_ interpreter: Runtime) throws -> any PyIterator {
         RangeIterator(next: start, stop: stop, step: step)
     }
 
-    public func compare(_ op: ComparisonOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value? {
+    public func compare(_ op: ComparisonOperator, _ other: Value, _ interpreter: Runtime) throws -> Value? {
         guard op == .equal || op == .notEqual, let other = other.object(as: RangeObject.self) else { return nil }
         let same = (count == 0 && other.count == 0)
             || (start == other.start && count == other.count && (count == 1 || step == other.step))
         return .bool(op == .equal ? same : !same)
     }
 
-    public func repr(_ interpreter: Interpreter) throws -> String {
+    public func repr(_ interpreter: Runtime) throws -> String {
         step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
     }
 
-    public func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
+    public func attribute(_ name: String, _ interpreter: Runtime) throws -> Value? {
         switch name {
         case "start": .int(start)
         case "stop": .int(stop)
@@ -155,7 +155,7 @@ final class RangeIterator: PyIterator {
         self.stop = stop
         self.step = step
     }
-    func next(_ interpreter: Interpreter) throws -> Value? {
+    func next(_ interpreter: Runtime) throws -> Value? {
         guard step > 0 ? nextValue < stop : nextValue > stop else { return nil }
         defer { nextValue &+= step }
         return .int(nextValue)
@@ -165,5 +165,5 @@ final class RangeIterator: PyIterator {
 /// The `...` singleton.
 public final class EllipsisObject: PyObject {
     public var pyType: PyType { .ellipsis }
-    public func repr(_ interpreter: Interpreter) throws -> String { "Ellipsis" }
+    public func repr(_ interpreter: Runtime) throws -> String { "Ellipsis" }
 }

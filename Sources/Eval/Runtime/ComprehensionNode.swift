@@ -102,13 +102,13 @@ final class GeneratorObject: PyObject, PyIterator {
     init(_ items: [Value]) { self.items = items }
 
     var pyType: PyType { .generator }
-    func makeIterator(_ interpreter: Interpreter) throws -> any PyIterator { self }
-    func next(_ interpreter: Interpreter) throws -> Value? {
+    func makeIterator(_ interpreter: Runtime) throws -> any PyIterator { self }
+    func next(_ interpreter: Runtime) throws -> Value? {
         guard position < items.count else { return nil }
         defer { position += 1 }
         return items[position]
     }
-    func repr(_ interpreter: Interpreter) throws -> String {
+    func repr(_ interpreter: Runtime) throws -> String {
         "<generator object <genexpr> at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>"
     }
 }

@@ -235,7 +235,7 @@ final class CompareNode: ExprNode {
     }
 
     @inline(__always)
-    static func apply(_ op: CompareOperator, _ a: Value, _ b: Value, _ interpreter: Interpreter) throws -> Value {
+    static func apply(_ op: CompareOperator, _ a: Value, _ b: Value, _ interpreter: Runtime) throws -> Value {
         switch op {
         case .rich(let rich):
             if case .int(let x) = a, case .int(let y) = b { return .bool(Arithmetic.compare(rich, x, y)) }
@@ -473,7 +473,7 @@ final class LambdaNode: ExprNode {
     override func eval(_ frame: Frame) throws -> Value { .object(try maker.make(frame)) }
 }
 
-extension Interpreter {
+extension Runtime {
     /// Truthiness with a fast path for bools.
     @inline(__always)
     func isTrue(_ value: Value) throws -> Bool {

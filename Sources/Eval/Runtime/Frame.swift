@@ -6,13 +6,13 @@ final class Frame {
     let slots: UnsafeMutablePointer<Value?>
     let slotCount: Int
     var cells: ContiguousArray<Cell>
-    let interpreter: Interpreter
+    let interpreter: Runtime
     let code: CodeUnit
     /// The line being run, for tracebacks.
     var line = 0
     var returnValue: Value = .none
 
-    init(code: CodeUnit, interpreter: Interpreter, closure: ContiguousArray<Cell>) {
+    init(code: CodeUnit, interpreter: Runtime, closure: ContiguousArray<Cell>) {
         self.code = code
         self.interpreter = interpreter
         slotCount = code.slotCount

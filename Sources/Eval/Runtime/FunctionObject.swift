@@ -29,7 +29,7 @@ final class FunctionObject: PyObject {
 
     var pyType: PyType { .function }
 
-    func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+    func call(_ arguments: Arguments, _ interpreter: Runtime) throws -> Value {
         let frame = Frame(code: code, interpreter: interpreter, closure: closure)
         try bind(arguments, into: frame)
         return try run(frame)
@@ -136,11 +136,11 @@ final class FunctionObject: PyObject {
         return PyError(.typeError, "\(name)() takes \(takes) but \(count) \(count == 1 ? "was" : "were") given")
     }
 
-    func repr(_ interpreter: Interpreter) throws -> String {
+    func repr(_ interpreter: Runtime) throws -> String {
         "<function \(name) at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>"
     }
 
-    func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
+    func attribute(_ name: String, _ interpreter: Runtime) throws -> Value? {
         switch name {
         case "__name__": return .string(self.name)
         case "__doc__": return doc.map(Value.string) ?? Value.none
@@ -148,7 +148,7 @@ final class FunctionObject: PyObject {
         }
     }
 
-    func setAttribute(_ name: String, to value: Value, _ interpreter: Interpreter) throws {
+    func setAttribute(_ name: String, to value: Value, _ interpreter: Runtime) throws {
         attributes[name] = value
     }
 }
@@ -161,7 +161,7 @@ struct CompiledParameter {
     var positionalOnly: Bool
 }
 
-extension Interpreter {
+extension Runtime {
     /// The traceback line for a frame that an error is leaving.
     func traceEntry(for frame: Frame) -> TraceEntry {
         let location = frame.code.location

@@ -1,6 +1,6 @@
 /// The language's operations on any value: what the evaluator does for `a + b`, `a[k]`,
 /// `a.x`, `f(...)`, `repr(a)`, and what bindings call to treat values the way Python would.
-extension Interpreter {
+extension Runtime {
     // MARK: Operators
 
     /// `a op b`, with Python's dispatch: scalars first, then the left object's hook, then the

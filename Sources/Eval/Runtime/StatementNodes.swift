@@ -509,7 +509,7 @@ final class WithNode: StmtNode {
     }
 }
 
-extension Interpreter {
+extension Runtime {
     /// Whether an `except` clause naming `type` (a class or a tuple of classes) catches `error`.
     func matches(_ error: PyError, _ type: Value) throws -> Bool {
         switch type {

@@ -3,7 +3,7 @@ import Foundation
 /// Runs one cell: magics, parsing, compiling, evaluation, the result, the errors, and the
 /// hooks that run when the cell ends.
 struct CellRunner {
-    let interpreter: Interpreter
+    let interpreter: Runtime
 
     func run(_ code: String, executionCount: Int, silent: Bool) -> ExecutionOutcome {
         interpreter.cancellation.consume()
@@ -83,7 +83,7 @@ struct CellRunner {
 
 /// Turns Python errors into the protocol's `error` content: a name, a value and traceback lines.
 enum TracebackFormatter {
-    static func cellError(_ error: PyError, interpreter: Interpreter) -> CellError {
+    static func cellError(_ error: PyError, interpreter: Runtime) -> CellError {
         CellError(name: error.kind.name, value: error.message, traceback: lines(error))
     }
 

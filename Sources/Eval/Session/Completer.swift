@@ -1,7 +1,7 @@
 /// Completion and inspection: what is in scope, the attributes of values, keyword arguments
 /// of the call around the cursor, and the documentation of the name under the cursor.
 struct Completer {
-    let interpreter: Interpreter
+    let interpreter: Runtime
 
     /// A dotted name's value (`np.linalg.norm`), looked up without calling anything.
     func lookup(_ dotted: String) throws -> Value? {
@@ -132,7 +132,7 @@ struct Completer {
     }
 }
 
-extension Interpreter {
+extension Runtime {
     /// What `name?` shows: the signature, docstring and type, as IPython lays them out.
     func inspectionText(name: String, value: Value) throws -> String {
         var lines: [String] = []

@@ -172,7 +172,7 @@ struct Timeit {
         return String(words)
     }
 
-    func run(_ interpreter: Interpreter, _ body: () throws -> Void) throws {
+    func run(_ interpreter: Runtime, _ body: () throws -> Void) throws {
         func time(_ loops: Int) throws -> Double {
             let start = DispatchTime.now().uptimeNanoseconds
             for _ in 0..<loops { try body() }
@@ -217,7 +217,7 @@ enum SessionBuiltins {
         return table.members
     }
 
-    static func runLineMagic(_ name: String, _ line: String, _ interp: Interpreter) throws -> Value {
+    static func runLineMagic(_ name: String, _ line: String, _ interp: Runtime) throws -> Value {
         let runner = CellRunner(interpreter: interp)
         let location = "Cell In[\(interp.executionCount)]"
         switch name {

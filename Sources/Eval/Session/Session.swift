@@ -10,11 +10,11 @@ public final class Session {
     public let cancellation = CancellationFlag()
     private let sink: OutputSink
     private let thread = CellThread()
-    let interpreter: Interpreter
+    let interpreter: Runtime
 
     public init(sink: OutputSink) {
         self.sink = sink
-        interpreter = Interpreter(output: sink, cancellation: cancellation, registry: .standard)
+        interpreter = Runtime(output: sink, cancellation: cancellation, registry: .standard)
         interpreter.builtins.merge(SessionBuiltins.make()) { _, new in new }
     }
 

@@ -157,7 +157,7 @@ struct FormatSpec {
     }
 }
 
-extension Interpreter {
+extension Runtime {
     /// `format(value, spec)`.
     public func format(_ value: Value, spec: String) throws -> String {
         switch value {

@@ -1,5 +1,5 @@
 /// `str.format(...)` and the `%` operator on strings.
-extension Interpreter {
+extension Runtime {
     /// `template.format(*args, **kwargs)`.
     func formatString(_ template: String, _ arguments: Arguments) throws -> String {
         let chars = Array(template)

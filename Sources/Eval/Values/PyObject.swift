@@ -12,51 +12,51 @@ public protocol PyObject: AnyObject {
 
     /// An attribute not found among the type's methods and properties, or nil when there is
     /// none (the evaluator then raises `AttributeError`).
-    func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value?
+    func attribute(_ name: String, _ interpreter: Runtime) throws -> Value?
     /// Sets an attribute (`obj.name = value`). Default: `AttributeError`.
-    func setAttribute(_ name: String, to value: Value, _ interpreter: Interpreter) throws
+    func setAttribute(_ name: String, to value: Value, _ interpreter: Runtime) throws
     /// Names of run-time attributes, for `dir()` and completion.
     var dynamicAttributeNames: [String] { get }
 
     /// `obj[key]`. Default: `TypeError: 'X' object is not subscriptable`.
-    func item(_ key: Value, _ interpreter: Interpreter) throws -> Value
+    func item(_ key: Value, _ interpreter: Runtime) throws -> Value
     /// `obj[key] = value`. Default: `TypeError: 'X' object does not support item assignment`.
-    func setItem(_ key: Value, to value: Value, _ interpreter: Interpreter) throws
+    func setItem(_ key: Value, to value: Value, _ interpreter: Runtime) throws
     /// `del obj[key]`. Default: `TypeError`.
-    func deleteItem(_ key: Value, _ interpreter: Interpreter) throws
+    func deleteItem(_ key: Value, _ interpreter: Runtime) throws
 
     /// `obj(...)`. Default: `TypeError: 'X' object is not callable`.
-    func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value
+    func call(_ arguments: Arguments, _ interpreter: Runtime) throws -> Value
 
     /// An iterator over the object (`for x in obj`). Default: `TypeError: 'X' object is not iterable`.
-    func makeIterator(_ interpreter: Interpreter) throws -> any PyIterator
+    func makeIterator(_ interpreter: Runtime) throws -> any PyIterator
     /// `len(obj)`, or nil when the object has no length.
-    func length(_ interpreter: Interpreter) throws -> Int?
+    func length(_ interpreter: Runtime) throws -> Int?
     /// `bool(obj)`. Default: false when the length is 0, true otherwise.
-    func truthiness(_ interpreter: Interpreter) throws -> Bool
+    func truthiness(_ interpreter: Runtime) throws -> Bool
     /// `item in obj`, or nil to fall back to iteration.
-    func contains(_ item: Value, _ interpreter: Interpreter) throws -> Bool?
+    func contains(_ item: Value, _ interpreter: Runtime) throws -> Bool?
 
     /// A binary operator with `other` on the right, or (when `reflected`) on the left, as
     /// `__add__`/`__radd__` do. Return nil for "not implemented" so the other side is tried.
-    func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interpreter: Interpreter) throws -> Value?
+    func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interpreter: Runtime) throws -> Value?
     /// An in-place operator (`+=`); nil falls back to the binary operator.
-    func inPlaceOperation(_ op: BinaryOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value?
+    func inPlaceOperation(_ op: BinaryOperator, _ other: Value, _ interpreter: Runtime) throws -> Value?
     /// Unary `-`, `+`, `~`; nil when unsupported.
-    func unaryOperation(_ op: UnaryOperator, _ interpreter: Interpreter) throws -> Value?
+    func unaryOperation(_ op: UnaryOperator, _ interpreter: Runtime) throws -> Value?
     /// A rich comparison with `other` on the right; nil for "not implemented" (the evaluator
     /// then tries the reflected comparison on `other`, and falls back to identity for `==`).
-    func compare(_ op: ComparisonOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value?
+    func compare(_ op: ComparisonOperator, _ other: Value, _ interpreter: Runtime) throws -> Value?
 
     /// `repr(obj)`, also the `text/plain` of a displayed result.
-    func repr(_ interpreter: Interpreter) throws -> String
+    func repr(_ interpreter: Runtime) throws -> String
     /// `str(obj)` and what `print` writes. Default: the repr.
-    func str(_ interpreter: Interpreter) throws -> String
+    func str(_ interpreter: Runtime) throws -> String
     /// Richer forms for display (`text/html`, `image/png`, ...), or nil. `text/plain` is
     /// added from the repr when absent.
-    func richDisplay(_ interpreter: Interpreter) throws -> DisplayData?
+    func richDisplay(_ interpreter: Runtime) throws -> DisplayData?
     /// `format(obj, spec)` / f-string `{obj:spec}`, or nil to use the number or str form.
-    func format(_ spec: String, _ interpreter: Interpreter) throws -> String?
+    func format(_ spec: String, _ interpreter: Runtime) throws -> String?
 
     /// `__index__`: the object as an exact integer (numpy integer scalars), or nil.
     func asIndex() -> Int?
@@ -64,66 +64,66 @@ public protocol PyObject: AnyObject {
     func asDouble() -> Double?
 
     /// The hash used for dict keys and sets, or nil when unhashable. Default: identity.
-    func hashValue(_ interpreter: Interpreter) throws -> Int?
+    func hashValue(_ interpreter: Runtime) throws -> Int?
 
     /// `with obj as x:` entry; the result is bound to `x`. Default: `TypeError`.
-    func enter(_ interpreter: Interpreter) throws -> Value
+    func enter(_ interpreter: Runtime) throws -> Value
     /// `with` exit, given the error that left the block (nil on normal exit). Return true to
     /// swallow the error.
-    func exit(_ error: PyError?, _ interpreter: Interpreter) throws -> Bool
+    func exit(_ error: PyError?, _ interpreter: Runtime) throws -> Bool
 }
 
 /// An iterator: each call of `next` gives the following value, or nil at the end.
 public protocol PyIterator: AnyObject {
-    func next(_ interpreter: Interpreter) throws -> Value?
+    func next(_ interpreter: Runtime) throws -> Value?
 }
 
 extension PyObject {
-    public func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? { nil }
-    public func setAttribute(_ name: String, to value: Value, _ interpreter: Interpreter) throws {
+    public func attribute(_ name: String, _ interpreter: Runtime) throws -> Value? { nil }
+    public func setAttribute(_ name: String, to value: Value, _ interpreter: Runtime) throws {
         throw PyError(.attributeError, "'\(pyType.name)' object attribute '\(name)' is read-only")
     }
     public var dynamicAttributeNames: [String] { [] }
 
-    public func item(_ key: Value, _ interpreter: Interpreter) throws -> Value {
+    public func item(_ key: Value, _ interpreter: Runtime) throws -> Value {
         throw PyError(.typeError, "'\(pyType.name)' object is not subscriptable")
     }
-    public func setItem(_ key: Value, to value: Value, _ interpreter: Interpreter) throws {
+    public func setItem(_ key: Value, to value: Value, _ interpreter: Runtime) throws {
         throw PyError(.typeError, "'\(pyType.name)' object does not support item assignment")
     }
-    public func deleteItem(_ key: Value, _ interpreter: Interpreter) throws {
+    public func deleteItem(_ key: Value, _ interpreter: Runtime) throws {
         throw PyError(.typeError, "'\(pyType.name)' object does not support item deletion")
     }
-    public func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+    public func call(_ arguments: Arguments, _ interpreter: Runtime) throws -> Value {
         throw PyError(.typeError, "'\(pyType.name)' object is not callable")
     }
-    public func makeIterator(_ interpreter: Interpreter) throws -> any PyIterator {
+    public func makeIterator(_ interpreter: Runtime) throws -> any PyIterator {
         throw PyError(.typeError, "'\(pyType.name)' object is not iterable")
     }
-    public func length(_ interpreter: Interpreter) throws -> Int? { nil }
-    public func truthiness(_ interpreter: Interpreter) throws -> Bool {
+    public func length(_ interpreter: Runtime) throws -> Int? { nil }
+    public func truthiness(_ interpreter: Runtime) throws -> Bool {
         if let n = try length(interpreter) { return n != 0 }
         return true
     }
-    public func contains(_ item: Value, _ interpreter: Interpreter) throws -> Bool? { nil }
-    public func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interpreter: Interpreter) throws -> Value? { nil }
-    public func inPlaceOperation(_ op: BinaryOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value? { nil }
-    public func unaryOperation(_ op: UnaryOperator, _ interpreter: Interpreter) throws -> Value? { nil }
-    public func compare(_ op: ComparisonOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value? { nil }
-    public func repr(_ interpreter: Interpreter) throws -> String {
+    public func contains(_ item: Value, _ interpreter: Runtime) throws -> Bool? { nil }
+    public func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interpreter: Runtime) throws -> Value? { nil }
+    public func inPlaceOperation(_ op: BinaryOperator, _ other: Value, _ interpreter: Runtime) throws -> Value? { nil }
+    public func unaryOperation(_ op: UnaryOperator, _ interpreter: Runtime) throws -> Value? { nil }
+    public func compare(_ op: ComparisonOperator, _ other: Value, _ interpreter: Runtime) throws -> Value? { nil }
+    public func repr(_ interpreter: Runtime) throws -> String {
         let module = pyType.moduleName.map { "\($0)." } ?? ""
         return "<\(module)\(pyType.name) object>"
     }
-    public func str(_ interpreter: Interpreter) throws -> String { try repr(interpreter) }
-    public func richDisplay(_ interpreter: Interpreter) throws -> DisplayData? { nil }
-    public func format(_ spec: String, _ interpreter: Interpreter) throws -> String? { nil }
+    public func str(_ interpreter: Runtime) throws -> String { try repr(interpreter) }
+    public func richDisplay(_ interpreter: Runtime) throws -> DisplayData? { nil }
+    public func format(_ spec: String, _ interpreter: Runtime) throws -> String? { nil }
     public func asIndex() -> Int? { nil }
     public func asDouble() -> Double? { nil }
-    public func hashValue(_ interpreter: Interpreter) throws -> Int? { ObjectIdentifier(self).hashValue }
-    public func enter(_ interpreter: Interpreter) throws -> Value {
+    public func hashValue(_ interpreter: Runtime) throws -> Int? { ObjectIdentifier(self).hashValue }
+    public func enter(_ interpreter: Runtime) throws -> Value {
         throw PyError(.typeError, "'\(pyType.name)' object does not support the context manager protocol")
     }
-    public func exit(_ error: PyError?, _ interpreter: Interpreter) throws -> Bool { false }
+    public func exit(_ error: PyError?, _ interpreter: Runtime) throws -> Bool { false }
 }
 
 /// Binary operators, including `@` (`matmul`).

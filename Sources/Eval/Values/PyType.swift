@@ -112,7 +112,7 @@ public final class PyType: PyObject, Sendable {
         return names.sorted()
     }
 
-    public func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
+    public func attribute(_ name: String, _ interpreter: Runtime) throws -> Value? {
         if let value = lookupClassAttribute(name) { return value }
         if let method = lookupMethod(name) { return .object(UnboundMethod(type: self, method: method)) }
         switch name {
@@ -127,7 +127,7 @@ public final class PyType: PyObject, Sendable {
         Array(classAttributes.keys) + instanceAttributeNames
     }
 
-    public func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+    public func call(_ arguments: Arguments, _ interpreter: Runtime) throws -> Value {
         if let errorKind {
             return .object(try ExceptionObject(kind: errorKind, arguments: arguments, interpreter))
         }
@@ -140,30 +140,30 @@ public final class PyType: PyObject, Sendable {
     /// `numpy.ndarray`, or `int` for builtins.
     public var qualifiedName: String { moduleName.map { "\($0).\(name)" } ?? name }
 
-    public func repr(_ interpreter: Interpreter) throws -> String { "<class '\(qualifiedName)'>" }
-    public func hashValue(_ interpreter: Interpreter) throws -> Int? { ObjectIdentifier(self).hashValue }
+    public func repr(_ interpreter: Runtime) throws -> String { "<class '\(qualifiedName)'>" }
+    public func hashValue(_ interpreter: Runtime) throws -> Int? { ObjectIdentifier(self).hashValue }
 }
 
 /// A method implemented in Swift. `body` gets the receiver (`self`) and the bound arguments.
 public struct NativeMethod: Sendable {
     public let signature: Signature
     public let doc: String
-    let body: @Sendable (Value, BoundArguments, Interpreter) throws -> Value
+    let body: @Sendable (Value, BoundArguments, Runtime) throws -> Value
 }
 
 /// A property implemented in Swift, read-only unless it has a setter.
 public struct NativeProperty: Sendable {
     public let name: String
     public let doc: String
-    let get: @Sendable (Value, Interpreter) throws -> Value
-    let set: (@Sendable (Value, Value, Interpreter) throws -> Void)?
+    let get: @Sendable (Value, Runtime) throws -> Value
+    let set: (@Sendable (Value, Value, Runtime) throws -> Void)?
 }
 
 /// What calling a type does: its signature (shown by help) and the Swift body.
 public struct NativeConstructor: Sendable {
     public let signature: Signature
     public let doc: String
-    let body: @Sendable (BoundArguments, Interpreter) throws -> Value
+    let body: @Sendable (BoundArguments, Runtime) throws -> Value
 }
 
 /// Collects a type's methods and properties while it is built (see `PyType.init`).
@@ -186,7 +186,7 @@ public struct PyTypeBuilder {
     /// `t.method("reshape(*shape)", of: NDArrayObject.self) { array, args, interp in ... }`.
     public mutating func method<T: PyObject>(
         _ signature: String, of type: T.Type, doc: String = "",
-        _ body: @escaping @Sendable (T, BoundArguments, Interpreter) throws -> Value
+        _ body: @escaping @Sendable (T, BoundArguments, Runtime) throws -> Value
     ) {
         let typeName = self.typeName
         valueMethod(signature, doc: doc) { receiver, arguments, interpreter in
@@ -200,7 +200,7 @@ public struct PyTypeBuilder {
     /// A method whose receiver is any value (for the built-in scalar types such as `str`).
     public mutating func valueMethod(
         _ signature: String, doc: String = "",
-        _ body: @escaping @Sendable (Value, BoundArguments, Interpreter) throws -> Value
+        _ body: @escaping @Sendable (Value, BoundArguments, Runtime) throws -> Value
     ) {
         guard let parsed = parse(signature) else { return }
         methods[parsed.name] = NativeMethod(signature: parsed, doc: doc, body: body)
@@ -209,8 +209,8 @@ public struct PyTypeBuilder {
     /// A property of objects of Swift type `T`, with an optional setter.
     public mutating func property<T: PyObject>(
         _ name: String, of type: T.Type, doc: String = "",
-        get: @escaping @Sendable (T, Interpreter) throws -> Value,
-        set: (@Sendable (T, Value, Interpreter) throws -> Void)? = nil
+        get: @escaping @Sendable (T, Runtime) throws -> Value,
+        set: (@Sendable (T, Value, Runtime) throws -> Void)? = nil
     ) {
         let typeName = self.typeName
         let cast: @Sendable (Value) throws -> T = { receiver in
@@ -219,7 +219,7 @@ public struct PyTypeBuilder {
             }
             return object
         }
-        let setter: (@Sendable (Value, Value, Interpreter) throws -> Void)?
+        let setter: (@Sendable (Value, Value, Runtime) throws -> Void)?
         if let set {
             setter = { receiver, value, interpreter in try set(try cast(receiver), value, interpreter) }
         } else {
@@ -233,7 +233,7 @@ public struct PyTypeBuilder {
 
     /// A property of any value (for built-in scalar types).
     public mutating func valueProperty(
-        _ name: String, doc: String = "", get: @escaping @Sendable (Value, Interpreter) throws -> Value
+        _ name: String, doc: String = "", get: @escaping @Sendable (Value, Runtime) throws -> Value
     ) {
         properties[name] = NativeProperty(name: name, doc: doc, get: get, set: nil)
     }
@@ -241,7 +241,7 @@ public struct PyTypeBuilder {
     /// What calling the type does: `t.constructor("Dense(units, activation=None)") { args, interp in ... }`.
     public mutating func constructor(
         _ signature: String, doc: String = "",
-        _ body: @escaping @Sendable (BoundArguments, Interpreter) throws -> Value
+        _ body: @escaping @Sendable (BoundArguments, Runtime) throws -> Value
     ) {
         guard let parsed = parse(signature) else { return }
         constructor = NativeConstructor(signature: parsed, doc: doc, body: body)

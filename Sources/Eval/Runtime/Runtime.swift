@@ -7,7 +7,7 @@ import ML
 ///
 /// An interpreter is confined to the thread that runs cells; every method must be called
 /// from there (bindings are, since they are called by the evaluator).
-public final class Interpreter {
+public final class Runtime {
     /// Where the running cell's output goes (streams, displays, input requests).
     public internal(set) var output: OutputSink
     /// Raised by an interrupt; poll it with `checkCancellation()` in long loops.
@@ -23,7 +23,7 @@ public final class Interpreter {
     let registry: ModuleRegistry
     var callDepth = 0
     var reprInProgress: Set<ObjectIdentifier> = []
-    var cellEndHooks: [(key: String, hook: (Interpreter) throws -> Void)] = []
+    var cellEndHooks: [(key: String, hook: (Runtime) throws -> Void)] = []
     var sessionState: [ObjectIdentifier: AnyObject] = [:]
     var exceptionTypes: [String: PyType] = [:]
     /// Source lines of every cell run, by the name tracebacks use (`Cell In[3]`).
@@ -101,7 +101,7 @@ public final class Interpreter {
     /// Registers `hook` to run after every cell (whether it succeeded or failed), once per
     /// `key`: registering the same key again replaces the hook. Pyplot uses this to show the
     /// figures a cell drew and close them.
-    public func onCellEnd(_ key: String, _ hook: @escaping (Interpreter) throws -> Void) {
+    public func onCellEnd(_ key: String, _ hook: @escaping (Runtime) throws -> Void) {
         if let index = cellEndHooks.firstIndex(where: { $0.key == key }) {
             cellEndHooks[index].hook = hook
         } else {
