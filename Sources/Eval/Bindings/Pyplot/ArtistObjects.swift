@@ -5,7 +5,7 @@ final class Line2DObject: PyObject {
     let line: Line2D
     init(_ line: Line2D) { self.line = line }
     var pyType: PyType { Line2DObject.type }
-    func repr(_ interpreter: Interpreter) throws -> String { "<matplotlib.lines.Line2D object>" }
+    func repr(_ interpreter: Runtime) throws -> String { "<matplotlib.lines.Line2D object>" }
 
     static let type = PyType("Line2D", module: "matplotlib.lines", doc: "A line with optional markers.") { t in
         t.method("set_label(s)", of: Line2DObject.self) { l, args, interp in l.line.label = try interp.str(args["s"]); return .none }
@@ -50,7 +50,7 @@ final class PatchObject: PyObject {
     let patch: Patch
     init(_ patch: Patch) { self.patch = patch }
     var pyType: PyType { PatchObject.type }
-    func repr(_ interpreter: Interpreter) throws -> String {
+    func repr(_ interpreter: Runtime) throws -> String {
         if let r = patch as? Rectangle {
             return "Rectangle(xy=(\(try interp(r.x)), \(try interp(r.y))), width=\(try interp(r.width)), height=\(try interp(r.height)), angle=0)"
         }
@@ -87,15 +87,15 @@ final class BarContainerObject: PyObject {
     let patches: [PatchObject]
     init(_ patches: [Patch]) { self.patches = patches.map(PatchObject.init) }
     var pyType: PyType { BarContainerObject.type }
-    func repr(_ interpreter: Interpreter) throws -> String { "<BarContainer object of \(patches.count) artists>" }
-    func length(_ interpreter: Interpreter) throws -> Int? { patches.count }
-    func item(_ key: Value, _ interpreter: Interpreter) throws -> Value {
+    func repr(_ interpreter: Runtime) throws -> String { "<BarContainer object of \(patches.count) artists>" }
+    func length(_ interpreter: Runtime) throws -> Int? { patches.count }
+    func item(_ key: Value, _ interpreter: Runtime) throws -> Value {
         guard let i = key.asIndex else { throw PyError(.typeError, "list indices must be integers, not \(key.typeName)") }
         let j = i < 0 ? i + patches.count : i
         guard patches.indices.contains(j) else { throw PyError(.indexError, "index \(i) is out of range for \(patches.count) bars") }
         return .object(patches[j])
     }
-    func makeIterator(_ interpreter: Interpreter) throws -> any PyIterator {
+    func makeIterator(_ interpreter: Runtime) throws -> any PyIterator {
         try interpreter.makeIterator(.list(patches.map { .object($0) }))
     }
 
@@ -117,7 +117,7 @@ final class CollectionObject: PyObject {
     let collection: PathCollection
     init(_ collection: PathCollection) { self.collection = collection }
     var pyType: PyType { CollectionObject.type }
-    func repr(_ interpreter: Interpreter) throws -> String { "<matplotlib.collections.PathCollection object>" }
+    func repr(_ interpreter: Runtime) throws -> String { "<matplotlib.collections.PathCollection object>" }
 
     static let type = PyType("PathCollection", module: "matplotlib.collections", doc: "Markers of a scatter plot.") { t in
         t.method("set_label(s)", of: CollectionObject.self) { c, args, interp in c.collection.label = try interp.str(args["s"]); return .none }
@@ -146,7 +146,7 @@ final class ImageObject: PyObject {
     let image: AxesImage
     init(_ image: AxesImage) { self.image = image }
     var pyType: PyType { ImageObject.type }
-    func repr(_ interpreter: Interpreter) throws -> String { "<matplotlib.image.AxesImage object>" }
+    func repr(_ interpreter: Runtime) throws -> String { "<matplotlib.image.AxesImage object>" }
 
     static let type = PyType("AxesImage", module: "matplotlib.image", doc: "An image shown in axes.") { t in
         t.method("set_cmap(cmap)", of: ImageObject.self) { i, args, interp in
@@ -183,7 +183,7 @@ final class TextObject: PyObject {
 
     var pyType: PyType { TextObject.type }
     var string: String { text?.text ?? getter?() ?? "" }
-    func repr(_ interpreter: Interpreter) throws -> String { "Text(0, 0, '\(string)')" }
+    func repr(_ interpreter: Runtime) throws -> String { "Text(0, 0, '\(string)')" }
 
     static let type = PyType("Text", module: "matplotlib.text", doc: "A piece of text.") { t in
         t.method("set_text(s)", of: TextObject.self) { o, args, interp in
@@ -211,7 +211,7 @@ final class AxisObject: PyObject {
     let axis: Axis
     init(_ axis: Axis) { self.axis = axis }
     var pyType: PyType { AxisObject.type }
-    func repr(_ interpreter: Interpreter) throws -> String { "<matplotlib.axis.Axis object>" }
+    func repr(_ interpreter: Runtime) throws -> String { "<matplotlib.axis.Axis object>" }
 
     static let type = PyType("Axis", module: "matplotlib.axis", doc: "One axis: ticks, tick labels and label.") { t in
         t.method("set_visible(b)", of: AxisObject.self, doc: "Show or hide ticks and tick labels.") { a, args, _ in a.axis.visible = try args.bool("b"); return .none }
@@ -247,8 +247,8 @@ final class SpinesObject: PyObject {
     let axes: Axes
     init(_ axes: Axes) { self.axes = axes }
     var pyType: PyType { SpinesObject.type }
-    func repr(_ interpreter: Interpreter) throws -> String { "<matplotlib.spines.Spines object>" }
-    func item(_ key: Value, _ interpreter: Interpreter) throws -> Value {
+    func repr(_ interpreter: Runtime) throws -> String { "<matplotlib.spines.Spines object>" }
+    func item(_ key: Value, _ interpreter: Runtime) throws -> Value {
         guard case .string(let side) = key, ["left", "right", "top", "bottom"].contains(side) else {
             throw PyError(.keyError, "'\(try interpreter.str(key))'")
         }
@@ -262,7 +262,7 @@ final class SpineObject: PyObject {
     let side: String
     init(axes: Axes, side: String) { self.axes = axes; self.side = side }
     var pyType: PyType { SpineObject.type }
-    func repr(_ interpreter: Interpreter) throws -> String { "<matplotlib.spines.Spine object>" }
+    func repr(_ interpreter: Runtime) throws -> String { "<matplotlib.spines.Spine object>" }
     static let type = PyType("Spine", module: "matplotlib.spines", doc: "One line of an axes frame.") { t in
         t.method("set_visible(b)", of: SpineObject.self) { s, args, _ in s.axes.spines[s.side] = try args.bool("b"); return .none }
         t.method("set_color(c)", of: SpineObject.self, doc: "Accepted; spines stay black.") { _, _, _ in .none }
@@ -276,9 +276,9 @@ final class ColormapObject: PyObject {
     init(_ colormap: Colormap) { self.colormap = colormap }
     var pyType: PyType { ColormapObject.type }
     var name: String { colormap.name }
-    func repr(_ interpreter: Interpreter) throws -> String { "<matplotlib.colors.Colormap object '\(colormap.name)'>" }
+    func repr(_ interpreter: Runtime) throws -> String { "<matplotlib.colors.Colormap object '\(colormap.name)'>" }
 
-    func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+    func call(_ arguments: Arguments, _ interpreter: Runtime) throws -> Value {
         guard let x = arguments.positional.first else { throw PyError(.typeError, "Colormap() missing required argument 'X'") }
         func rgba(_ c: Color) -> Value { .tuple([.float(c.r), .float(c.g), .float(c.b), .float(c.a)]) }
         if case .int(let i) = x { return rgba(colormap.color(index: i)) }
@@ -304,7 +304,7 @@ final class LegendObject: PyObject {
     let axes: Axes
     init(_ axes: Axes) { self.axes = axes }
     var pyType: PyType { LegendObject.type }
-    func repr(_ interpreter: Interpreter) throws -> String { "<matplotlib.legend.Legend object>" }
+    func repr(_ interpreter: Runtime) throws -> String { "<matplotlib.legend.Legend object>" }
     static let type = PyType("Legend", module: "matplotlib.legend", doc: "The legend of an axes.") { t in
         t.method("set_visible(b)", of: LegendObject.self) { l, args, _ in
             if !(try args.bool("b")) { l.axes.legend = nil }
@@ -322,13 +322,13 @@ final class AxesArrayObject: PyObject {
     init(_ items: [AxesObject], shape: [Int]) { self.items = items; self.shape = shape }
     var pyType: PyType { AxesArrayObject.type }
 
-    func repr(_ interpreter: Interpreter) throws -> String {
+    func repr(_ interpreter: Runtime) throws -> String {
         if shape.count == 1 { return "array([" + items.map { _ in "<Axes>" }.joined(separator: ", ") + "], dtype=object)" }
         let rows = (0..<shape[0]).map { r in "[" + (0..<shape[1]).map { _ in "<Axes>" }.joined(separator: ", ") + "]" }
         return "array([" + rows.joined(separator: ",\n       ") + "], dtype=object)"
     }
 
-    func length(_ interpreter: Interpreter) throws -> Int? { shape[0] }
+    func length(_ interpreter: Runtime) throws -> Int? { shape[0] }
 
     private func row(_ r: Int) -> Value {
         if shape.count == 1 { return .object(items[r]) }
@@ -343,7 +343,7 @@ final class AxesArrayObject: PyObject {
         return j
     }
 
-    func item(_ key: Value, _ interpreter: Interpreter) throws -> Value {
+    func item(_ key: Value, _ interpreter: Runtime) throws -> Value {
         if let i = key.asIndex { return row(try normalized(i, shape[0], axis: 0)) }
         if let tuple = key.object(as: TupleObject.self) {
             let idx = tuple.items
@@ -358,7 +358,7 @@ final class AxesArrayObject: PyObject {
         throw PyError(.indexError, "only integers and tuples of integers index an array of axes")
     }
 
-    func makeIterator(_ interpreter: Interpreter) throws -> any PyIterator {
+    func makeIterator(_ interpreter: Runtime) throws -> any PyIterator {
         try interpreter.makeIterator(.list((0..<shape[0]).map(row)))
     }
 

@@ -10,7 +10,7 @@ struct AxesMethod: Sendable {
     /// The parameter list of the signature, without parentheses.
     var parameters: String
     var doc: String
-    var body: @Sendable (AxesObject, BoundArguments, Interpreter) throws -> Value
+    var body: @Sendable (AxesObject, BoundArguments, Runtime) throws -> Value
 }
 
 /// The table of axes methods shared by `Axes` objects and pyplot's state-machine functions.
@@ -404,7 +404,7 @@ enum AxesMethods {
         axis.fixedLabels = names
     }
 
-    static func bars(_ ax: AxesObject, _ args: BoundArguments, _ interp: Interpreter, horizontal: Bool) throws -> Value {
+    static func bars(_ ax: AxesObject, _ args: BoundArguments, _ interp: Runtime, horizontal: Bool) throws -> Value {
         let (posName, sizeName, thickName, baseName) = horizontal ? ("y", "width", "height", "left") : ("x", "height", "width", "bottom")
         let cats = PlotValues.strings(args[posName], interp)
         let positions = try cats.map { $0.indices.map(Double.init) } ?? PlotValues.flat(args[posName], interp, name: posName)
@@ -448,7 +448,7 @@ enum AxesMethods {
     }
 
     static func spanLine(_ ax: AxesObject, _ o: SpanLine.Orientation, value: Double, from: Double, to: Double,
-                         _ keywords: [(name: String, value: Value)], _ interp: Interpreter) throws -> Value {
+                         _ keywords: [(name: String, value: Value)], _ interp: Runtime) throws -> Value {
         // Like matplotlib, a plain Line2D colour ('C0') without advancing the cycle.
         let line = ax.axes.spanLine(o, at: value, color: ColorSpec.cycle[0])
         line.from = from; line.to = to
@@ -459,7 +459,7 @@ enum AxesMethods {
         return .object(Line2DObject(proxy))
     }
 
-    static func axisLabel(_ axis: Axis, _ args: BoundArguments, _ interp: Interpreter, name: String) throws -> Value {
+    static func axisLabel(_ axis: Axis, _ args: BoundArguments, _ interp: Runtime, name: String) throws -> Value {
         axis.label = try interp.str(args[name])
         var keywords = args.variadicKeywords
         if let d = args.optional("fontdict") { keywords.append(("fontdict", d)) }
@@ -469,7 +469,7 @@ enum AxesMethods {
     }
 
     static func setLimits(_ ax: AxesObject, _ axis: Axis, _ low: Value?, _ high: Value?, _ keywords: [(name: String, value: Value)],
-                          x: Bool, _ interp: Interpreter) throws -> Value {
+                          x: Bool, _ interp: Runtime) throws -> Value {
         var lo = low, hi = high
         for (name, value) in keywords {
             switch name {
@@ -499,7 +499,7 @@ enum AxesMethods {
         return .tuple([.float(axis.lowerLimit ?? lo), .float(axis.upperLimit ?? hi)])
     }
 
-    static func pyplotLimits(_ ax: AxesObject, _ axis: Axis, _ args: BoundArguments, _ interp: Interpreter, x: Bool) throws -> Value {
+    static func pyplotLimits(_ ax: AxesObject, _ axis: Axis, _ args: BoundArguments, _ interp: Runtime, x: Bool) throws -> Value {
         let pos = args.variadicPositional
         guard pos.count <= 2 else { throw PyError(.typeError, "\(x ? "x" : "y")lim() takes at most 2 positional arguments") }
         var keywords = args.variadicKeywords
@@ -507,7 +507,7 @@ enum AxesMethods {
         return try setLimits(ax, axis, pos.first, pos.count > 1 ? pos[1] : nil, keywords, x: x, interp)
     }
 
-    static func setTicks(_ axis: Axis, _ ticks: Value?, _ labels: Value?, _ keywords: [(name: String, value: Value)], _ interp: Interpreter) throws -> Value {
+    static func setTicks(_ axis: Axis, _ ticks: Value?, _ labels: Value?, _ keywords: [(name: String, value: Value)], _ interp: Runtime) throws -> Value {
         if let ticks, !ticks.isNone {
             axis.fixedTicks = try PlotValues.flat(ticks, interp, name: "ticks")
             axis.fixedLabels = nil
@@ -523,7 +523,7 @@ enum AxesMethods {
         return .tuple([.list((axis.fixedTicks ?? []).map(Value.float)), .list((axis.fixedLabels ?? []).map { label in .object(TextObject(get: { label }, set: { _ in })) })])
     }
 
-    static func setTickLabels(_ axis: Axis, _ labels: Value, _ keywords: [(name: String, value: Value)], _ interp: Interpreter) throws -> Value {
+    static func setTickLabels(_ axis: Axis, _ labels: Value, _ keywords: [(name: String, value: Value)], _ interp: Runtime) throws -> Value {
         axis.fixedLabels = try interp.collect(labels).map { try interp.str($0) }
         if axis.fixedTicks == nil {
             axis.fixedTicks = axis.fixedLabels!.indices.map(Double.init)
@@ -532,7 +532,7 @@ enum AxesMethods {
         return .none
     }
 
-    static func tickLabelKeywords(_ axis: Axis, _ keywords: [(name: String, value: Value)], _ interp: Interpreter) throws {
+    static func tickLabelKeywords(_ axis: Axis, _ keywords: [(name: String, value: Value)], _ interp: Runtime) throws {
         for (name, value) in keywords {
             switch name {
             case "rotation": axis.tickLabelRotation = try TextKeywords.rotation(value)
@@ -545,7 +545,7 @@ enum AxesMethods {
         }
     }
 
-    static func legend(_ ax: AxesObject, _ args: BoundArguments, _ interp: Interpreter) throws -> Value {
+    static func legend(_ ax: AxesObject, _ args: BoundArguments, _ interp: Runtime) throws -> Value {
         var spec = LegendSpec()
         let pos = args.variadicPositional
         var labels: [String]?
@@ -599,7 +599,7 @@ enum AxesMethods {
         throw PyError(.typeError, "legend handles must be artists (lines, bars, scatter collections), not '\(v.typeName)'")
     }
 
-    static func axisCommand(_ ax: AxesObject, _ arg: Value?, _ interp: Interpreter) throws -> Value {
+    static func axisCommand(_ ax: AxesObject, _ arg: Value?, _ interp: Runtime) throws -> Value {
         guard let arg else { return try limitsTuple(ax) }
         switch arg {
         case .string(let s):

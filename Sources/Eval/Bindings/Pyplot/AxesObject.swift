@@ -13,12 +13,12 @@ final class AxesObject: PyObject {
 
     var pyType: PyType { AxesObject.type }
 
-    func repr(_ interpreter: Interpreter) throws -> String {
+    func repr(_ interpreter: Runtime) throws -> String {
         let title = axes.titles[.center].map { $0.isEmpty ? "" : " '\($0)'" } ?? ""
         return "<Axes:\(title)>"
     }
 
-    func attribute(_ name: String, _ interpreter: Interpreter) throws -> Value? {
+    func attribute(_ name: String, _ interpreter: Runtime) throws -> Value? {
         switch name {
         case "xaxis": return .object(AxisObject(axes.xaxis))
         case "yaxis": return .object(AxisObject(axes.yaxis))
@@ -35,7 +35,7 @@ final class AxesObject: PyObject {
     var dynamicAttributeNames: [String] { ["xaxis", "yaxis", "spines", "transAxes", "transData", "figure", "lines", "patches"] }
 
     /// Keywords of `add_subplot` / `subplot` that set up the axes (title, labels, limits...).
-    func applyAxesKeywords(_ keywords: [(name: String, value: Value)], _ interp: Interpreter) throws {
+    func applyAxesKeywords(_ keywords: [(name: String, value: Value)], _ interp: Runtime) throws {
         for (name, value) in keywords {
             switch name {
             case "title": axes.titles[.center] = try interp.str(value)

@@ -42,7 +42,7 @@ final class FigureObject: PyObject {
         return "<Figure size \(w)x\(h) with \(axesCount) Axes>"
     }
 
-    func repr(_ interpreter: Interpreter) throws -> String { reprText }
+    func repr(_ interpreter: Runtime) throws -> String { reprText }
 
     /// The inline display: the PNG cropped to its content as Jupyter's inline backend does,
     /// and the repr; a figure without axes shows only the repr, like matplotlib's.
@@ -57,7 +57,7 @@ final class FigureObject: PyObject {
                            metadata: ["image/png": ["width": image.width, "height": image.height]])
     }
 
-    func richDisplay(_ interpreter: Interpreter) throws -> DisplayData? {
+    func richDisplay(_ interpreter: Runtime) throws -> DisplayData? {
         try displayData()
     }
 

@@ -14,7 +14,7 @@ enum LineKeywords {
     }
 
     /// Applies keywords to a line; throws for keywords Line2D does not have.
-    static func apply(_ keywords: [(name: String, value: Value)], to line: Line2D, _ interp: Interpreter) throws {
+    static func apply(_ keywords: [(name: String, value: Value)], to line: Line2D, _ interp: Runtime) throws {
         for (name, value) in keywords {
             switch name {
             case "color", "c": line.color = try PlotValues.color(value, interp)
@@ -58,7 +58,7 @@ enum LineKeywords {
     }
 
     /// Splits `plot(*args)` into (x, y, fmt) groups as matplotlib does.
-    static func groups(_ args: [Value], _ interp: Interpreter) throws -> [Group] {
+    static func groups(_ args: [Value], _ interp: Runtime) throws -> [Group] {
         var groups: [Group] = []
         var i = 0
         while i < args.count {
@@ -90,7 +90,7 @@ enum LineKeywords {
 
 /// `imshow`'s input: 2-D scalars, or H x W x 3 / 4 colours (floats 0...1 or integers 0...255).
 enum ImagePixels {
-    static func convert(_ value: Value, _ interp: Interpreter) throws -> (pixels: AxesImage.Pixels, isScalar: Bool) {
+    static func convert(_ value: Value, _ interp: Runtime) throws -> (pixels: AxesImage.Pixels, isScalar: Bool) {
         var n = try PlotValues.numbers(value, interp, name: "image data")
         if n.shape.count == 3, n.shape[2] == 1 { n.shape = [n.shape[0], n.shape[1]] }
         if n.shape.count == 1, n.count > 0 { n.shape = [1, n.count] }

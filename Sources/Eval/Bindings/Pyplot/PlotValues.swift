@@ -21,7 +21,7 @@ enum PlotValues {
     }
 
     /// Numbers from a scalar, a (nested) sequence or an array; `name` is used in errors.
-    static func numbers(_ value: Value, _ interp: Interpreter, name: String) throws -> Numbers {
+    static func numbers(_ value: Value, _ interp: Runtime, name: String) throws -> Numbers {
         if let array = ndarray(in: value) {
             do {
                 return Numbers(shape: array.shape, values: try array.doubles())
@@ -62,12 +62,12 @@ enum PlotValues {
     }
 
     /// A flat list of numbers (any shape is flattened).
-    static func flat(_ value: Value, _ interp: Interpreter, name: String) throws -> [Double] {
+    static func flat(_ value: Value, _ interp: Runtime, name: String) throws -> [Double] {
         try numbers(value, interp, name: name).values
     }
 
     /// Strings when every item of a sequence is a string (categorical axes), else nil.
-    static func strings(_ value: Value, _ interp: Interpreter) -> [String]? {
+    static func strings(_ value: Value, _ interp: Runtime) -> [String]? {
         guard case .object = value, ndarray(in: value) == nil, let items = try? interp.collect(value), !items.isEmpty else { return nil }
         var out: [String] = []
         for item in items {
@@ -78,7 +78,7 @@ enum PlotValues {
     }
 
     /// A colour from a name, hex string, grey level string, or an RGB(A) tuple.
-    static func color(_ value: Value, _ interp: Interpreter) throws -> Color {
+    static func color(_ value: Value, _ interp: Runtime) throws -> Color {
         switch value {
         case .string(let s): return try rendering { try ColorSpec.parse(s) }
         default:
@@ -88,14 +88,14 @@ enum PlotValues {
     }
 
     /// One colour or one per item: a single colour spec, or a sequence of specs.
-    static func colors(_ value: Value, _ interp: Interpreter) throws -> [Color] {
+    static func colors(_ value: Value, _ interp: Runtime) throws -> [Color] {
         if case .string = value { return [try color(value, interp)] }
         if let single = try? color(value, interp) { return [single] }
         return try interp.collect(value).map { try color($0, interp) }
     }
 
     /// A colormap from a name ('viridis', 'gray_r') or a colormap object (`plt.cm.binary`).
-    static func colormap(_ value: Value?, _ interp: Interpreter) throws -> Colormap? {
+    static func colormap(_ value: Value?, _ interp: Runtime) throws -> Colormap? {
         guard let value, !value.isNone else { return nil }
         if let object = value.object(as: ColormapObject.self) { return object.colormap }
         guard case .string(let name) = value else {
@@ -105,7 +105,7 @@ enum PlotValues {
     }
 
     /// A NumPy array of `values` when numpy is importable, else a list.
-    static func array(_ values: [Double], _ interp: Interpreter) -> Value {
+    static func array(_ values: [Double], _ interp: Runtime) -> Value {
         let list = Value.list(values.map(Value.float))
         if let np = try? interp.importModule("numpy"), let make = np["array"],
            let result = try? interp.call(make, list) {

@@ -5,7 +5,7 @@ import Rendering
 /// shared by the module functions and the Figure methods.
 enum PyplotFunctions {
     /// (rows, columns, index) from `subplot(2, 2, 1)` or `subplot(221)`.
-    static func gridPosition(_ args: [Value], _ interp: Interpreter) throws -> (Int, Int, Int) {
+    static func gridPosition(_ args: [Value], _ interp: Runtime) throws -> (Int, Int, Int) {
         if args.isEmpty { return (1, 1, 1) }
         if args.count == 1, let code = args[0].asIndex {
             guard (111...999).contains(code) else {
@@ -21,7 +21,7 @@ enum PyplotFunctions {
     }
 
     /// `figure(...)`: a new figure (or the open one with that number), made current.
-    static func figure(_ args: BoundArguments, _ interp: Interpreter) throws -> Value {
+    static func figure(_ args: BoundArguments, _ interp: Runtime) throws -> Value {
         let state = PyplotState.of(interp)
         if let num = args.optional("num") {
             if let f = num.object(as: FigureObject.self) { state.makeCurrent(f); return .object(f) }
@@ -38,7 +38,7 @@ enum PyplotFunctions {
     }
 
     /// Figure size and dpi from arguments, falling back to `rcParams`.
-    static func size(_ figsize: Value?, _ dpi: Value?, _ interp: Interpreter) throws -> (Double, Double, Double) {
+    static func size(_ figsize: Value?, _ dpi: Value?, _ interp: Runtime) throws -> (Double, Double, Double) {
         let rc = try? PyplotModule.rcParams(interp)
         var w = 6.4, h = 4.8, d = 100.0
         if let rc, let fs = rc["figure.figsize"], let pair = try? PlotValues.flat(fs, interp, name: "figsize"), pair.count == 2 { (w, h) = (pair[0], pair[1]) }
@@ -59,7 +59,7 @@ enum PyplotFunctions {
     }
 
     /// `subplots(...)` on a figure: the figure and an Axes, a 1-D or a 2-D array of them.
-    static func addSubplotGrid(_ f: FigureObject, _ args: BoundArguments, _ interp: Interpreter) throws -> Value {
+    static func addSubplotGrid(_ f: FigureObject, _ args: BoundArguments, _ interp: Runtime) throws -> Value {
         let rows = try args.int("nrows"), cols = try args.int("ncols")
         guard rows > 0, cols > 0, rows * cols <= 1000 else { throw PyError(.valueError, "nrows and ncols must be positive (and at most 1000 axes), got \(rows) and \(cols)") }
         func share(_ name: String) throws -> Bool {
@@ -77,7 +77,7 @@ enum PyplotFunctions {
         return .object(AxesArrayObject(objects, shape: [rows, cols]))
     }
 
-    static func subplots(_ args: BoundArguments, _ interp: Interpreter) throws -> Value {
+    static func subplots(_ args: BoundArguments, _ interp: Runtime) throws -> Value {
         let state = PyplotState.of(interp)
         let (w, h, dpi) = try size(args.optional("figsize"), args.optional("dpi"), interp)
         let f = try state.newFigure(width: w, height: h, dpi: dpi)
@@ -94,7 +94,7 @@ enum PyplotFunctions {
         return .tuple([.object(f), axes])
     }
 
-    static func suptitle(_ f: FigureObject, _ args: BoundArguments, _ interp: Interpreter) throws -> Value {
+    static func suptitle(_ f: FigureObject, _ args: BoundArguments, _ interp: Runtime) throws -> Value {
         let style = try TextKeywords.style(args.variadicKeywords, interp, base: TextStyle(size: 12))
         var x = 0.5, y = 0.98
         for (name, value) in args.variadicKeywords {
@@ -107,7 +107,7 @@ enum PyplotFunctions {
         return .object(TextObject(t))
     }
 
-    static func colorbar(_ f: FigureObject, _ args: BoundArguments, _ interp: Interpreter) throws -> Value {
+    static func colorbar(_ f: FigureObject, _ args: BoundArguments, _ interp: Runtime) throws -> Value {
         var mappable: ScalarMappable?
         if let m = args.optional("mappable") {
             if let i = m.object(as: ImageObject.self) { mappable = i.image }
@@ -153,7 +153,7 @@ enum PyplotFunctions {
         return .none
     }
 
-    static func savefig(_ f: FigureObject, _ args: BoundArguments, _ interp: Interpreter) throws -> Value {
+    static func savefig(_ f: FigureObject, _ args: BoundArguments, _ interp: Runtime) throws -> Value {
         guard case .string(var path) = args["fname"] else { throw PyError(.typeError, "fname must be a file name string") }
         if let format = try args.optionalString("format"), (path as NSString).pathExtension.isEmpty { path += "." + format }
         let tight = (try args.optionalString("bbox_inches")) == "tight"
@@ -163,7 +163,7 @@ enum PyplotFunctions {
     }
 
     /// Sets the default colormap (`plt.gray()`) and applies it to the current image, if any.
-    static func setDefaultColormap(_ name: String, _ interp: Interpreter) throws -> Value {
+    static func setDefaultColormap(_ name: String, _ interp: Runtime) throws -> Value {
         let state = PyplotState.of(interp)
         let cmap = try rendering { try Colormap(named: name) }
         state.defaultColormap = cmap
@@ -174,7 +174,7 @@ enum PyplotFunctions {
     }
 
     /// `close()`, `close('all')`, `close(fig)`, `close(number)`.
-    static func close(_ args: BoundArguments, _ interp: Interpreter) throws -> Value {
+    static func close(_ args: BoundArguments, _ interp: Runtime) throws -> Value {
         let state = PyplotState.of(interp)
         guard let which = args.optional("fig") else {
             if let current = state.current { state.close(current) }
@@ -197,7 +197,7 @@ final class ColorbarObject: PyObject {
     let axes: AxesObject
     init(_ axes: AxesObject) { self.axes = axes }
     var pyType: PyType { ColorbarObject.type }
-    func repr(_ interpreter: Interpreter) throws -> String { "<matplotlib.colorbar.Colorbar object>" }
+    func repr(_ interpreter: Runtime) throws -> String { "<matplotlib.colorbar.Colorbar object>" }
     static let type = PyType("Colorbar", module: "matplotlib.colorbar", doc: "A colour scale beside an image or scatter.") { t in
         t.method("set_label(label, **kwargs)", of: ColorbarObject.self) { c, args, interp in
             c.axes.axes.colorbarLabel = try interp.str(args["label"]); return .none

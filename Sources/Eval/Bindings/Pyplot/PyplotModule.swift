@@ -13,7 +13,7 @@ enum PyplotBinding {
 /// Builds the modules; every pyplot function has a signature and a docstring.
 enum PyplotModule {
     /// matplotlib's rcParams subset that this renderer reads: figure size and dpi.
-    static func rcParams(_ interp: Interpreter) throws -> [String: Value] {
+    static func rcParams(_ interp: Runtime) throws -> [String: Value] {
         let rc = PyplotState.of(interp).rcParams
         var out: [String: Value] = [:]
         for key in ["figure.figsize", "figure.dpi"] {
@@ -22,7 +22,7 @@ enum PyplotModule {
         return out
     }
 
-    static func makeMatplotlib(_ interp: Interpreter) throws -> Module {
+    static func makeMatplotlib(_ interp: Runtime) throws -> Module {
         let m = Module("matplotlib", doc: "Plotting with SwiftML's own renderer (matplotlib's API).")
         m["__version__"] = .string("3.9.0 (SwiftML renderer)")
         m["rcParams"] = PyplotState.of(interp).rcParams
@@ -30,7 +30,7 @@ enum PyplotModule {
         return m
     }
 
-    static func makeColormaps(_ interp: Interpreter) throws -> Module {
+    static func makeColormaps(_ interp: Runtime) throws -> Module {
         let cm = Module("matplotlib.cm", doc: "Colormaps by name: cm.viridis, cm.gray, cm.binary, cm.hot, ... (and _r reversed).")
         for name in Colormap.names {
             for variant in [name, name + "_r"] {
@@ -43,13 +43,13 @@ enum PyplotModule {
         return cm
     }
 
-    static func getColormap(_ args: BoundArguments, _ interp: Interpreter) throws -> Value {
+    static func getColormap(_ args: BoundArguments, _ interp: Runtime) throws -> Value {
         guard let v = args.optional("name") else { return .object(ColormapObject(.viridis)) }
         if let c = v.object(as: ColormapObject.self) { return .object(c) }
         return .object(ColormapObject(try PlotValues.colormap(v, interp) ?? .viridis))
     }
 
-    static func makePyplot(_ interp: Interpreter) throws -> Module {
+    static func makePyplot(_ interp: Runtime) throws -> Module {
         let plt = Module("matplotlib.pyplot", doc: "pyplot: matplotlib's state-machine interface, drawn by SwiftML's renderer and shown inline as PNG.")
         let state = PyplotState.of(interp)
         plt["rcParams"] = state.rcParams

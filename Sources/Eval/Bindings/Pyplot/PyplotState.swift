@@ -16,7 +16,7 @@ final class PyplotState {
         ("image.cmap", .string("viridis")), ("savefig.dpi", .string("figure")),
     ])
 
-    static func of(_ interp: Interpreter) -> PyplotState {
+    static func of(_ interp: Runtime) -> PyplotState {
         let state = interp.state(PyplotState.self) { PyplotState() }
         interp.onCellEnd("pyplot") { interp in try PyplotState.of(interp).showAll(interp) }
         return state
@@ -62,7 +62,7 @@ final class PyplotState {
     }
 
     /// Shows every open figure inline and closes them (`plt.show()` and the end of a cell).
-    func showAll(_ interp: Interpreter) throws {
+    func showAll(_ interp: Runtime) throws {
         let open = figures
         closeAll()
         for figure in open {

@@ -3,7 +3,7 @@ import Rendering
 /// `plt.show_images(images, labels=..., cols=...)`: a grid of small images (digits) with their
 /// labels as titles and no axes, the helper course notebooks use for datasets.
 enum ShowImages {
-    static func draw(_ args: BoundArguments, _ interp: Interpreter) throws -> Value {
+    static func draw(_ args: BoundArguments, _ interp: Runtime) throws -> Value {
         let data = try PlotValues.numbers(args["images"], interp, name: "images")
         var images: [(AxesImage.Pixels, Bool)] = []
         switch data.shape.count {

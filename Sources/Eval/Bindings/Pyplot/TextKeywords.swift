@@ -23,7 +23,7 @@ enum TextKeywords {
     }
 
     /// The style after applying the keywords (unknown keywords are left for the caller).
-    static func style(_ keywords: [(name: String, value: Value)], _ interp: Interpreter, base: TextStyle) throws -> TextStyle {
+    static func style(_ keywords: [(name: String, value: Value)], _ interp: Runtime, base: TextStyle) throws -> TextStyle {
         var style = base
         for (name, value) in keywords {
             switch name {
@@ -46,7 +46,7 @@ enum TextKeywords {
     }
 
     /// (key, value) pairs of a dict argument such as `fontdict` or `bbox`.
-    static func dictionaryPairs(_ value: Value, _ interp: Interpreter) throws -> [(name: String, value: Value)] {
+    static func dictionaryPairs(_ value: Value, _ interp: Runtime) throws -> [(name: String, value: Value)] {
         guard let items = try interp.lookupAttribute(value, "items") else {
             throw PyError(.typeError, "expected a dict, got '\(value.typeName)'")
         }
@@ -82,7 +82,7 @@ enum TextKeywords {
     }
 
     /// Applies alignment, rotation, alpha, bbox and transform keywords to a text artist.
-    static func apply(_ keywords: [(name: String, value: Value)], to text: TextArtist, _ interp: Interpreter, axes: AxesObject? = nil) throws {
+    static func apply(_ keywords: [(name: String, value: Value)], to text: TextArtist, _ interp: Runtime, axes: AxesObject? = nil) throws {
         for (name, value) in keywords {
             switch name {
             case "ha", "horizontalalignment": text.horizontalAlignment = try horizontal(value)
@@ -115,6 +115,6 @@ final class TransformObject: PyObject {
     let kind: Kind
     init(_ kind: Kind) { self.kind = kind }
     var pyType: PyType { TransformObject.type }
-    func repr(_ interpreter: Interpreter) throws -> String { "<matplotlib.transforms.Transform \(kind)>" }
+    func repr(_ interpreter: Runtime) throws -> String { "<matplotlib.transforms.Transform \(kind)>" }
     static let type = PyType("Transform", module: "matplotlib.transforms", doc: "A coordinate system for text positions.")
 }
