@@ -177,13 +177,22 @@ final class TextObject: PyObject {
     /// For axis labels and titles, which live on the axes rather than as artists.
     let setter: ((String) -> Void)?
     let getter: (() -> String)?
+    /// Where matplotlib reports titles and labels to be (axes fractions), for the repr.
+    let position: (Double, Double)
 
-    init(_ text: TextArtist) { self.text = text; setter = nil; getter = nil }
-    init(get: @escaping () -> String, set: @escaping (String) -> Void) { text = nil; getter = get; setter = set }
+    init(_ text: TextArtist) { self.text = text; setter = nil; getter = nil; position = (text.x, text.y) }
+    init(get: @escaping () -> String, set: @escaping (String) -> Void, at position: (Double, Double) = (0, 0)) {
+        text = nil; getter = get; setter = set; self.position = position
+    }
 
     var pyType: PyType { TextObject.type }
     var string: String { text?.text ?? getter?() ?? "" }
-    func repr(_ interpreter: Runtime) throws -> String { "Text(0, 0, '\(string)')" }
+    func repr(_ interpreter: Runtime) throws -> String {
+        if let text {
+            return "Text(\(FloatRepr.repr(text.x)), \(FloatRepr.repr(text.y)), \(StringRepr.repr(string)))"
+        }
+        return "Text(\(FloatRepr.shortRepr(position.0)), \(FloatRepr.shortRepr(position.1)), \(StringRepr.repr(string)))"
+    }
 
     static let type = PyType("Text", module: "matplotlib.text", doc: "A piece of text.") { t in
         t.method("set_text(s)", of: TextObject.self) { o, args, interp in
@@ -376,5 +385,12 @@ final class AxesArrayObject: PyObject {
             }
             return .object(AxesArrayObject(a.items, shape: dims))
         }
+    }
+}
+
+extension FloatRepr {
+    /// matplotlib prints whole coordinates without a fraction: `Text(0.5, 1.0, ...)` but `Text(0, 0.5, ...)`.
+    static func shortRepr(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 && v != 1 ? String(Int(v)) : repr(v)
     }
 }

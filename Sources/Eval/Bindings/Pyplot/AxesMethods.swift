@@ -34,7 +34,9 @@ enum AxesMethods {
                 }
                 for ys in columns {
                     let xs = g.xs ?? ys.indices.map(Double.init)
-                    let line = try rendering { try ax.axes.plot(xs: xs, ys: ys, format: g.format) }
+                    // An explicit colour does not use up a colour of the cycle.
+                    let explicit = try args.variadicKeywords.first { $0.name == "color" || $0.name == "c" }.map { try PlotValues.color($0.value, interp) }
+                    let line = try rendering { try ax.axes.plot(xs: xs, ys: ys, format: g.format, color: explicit) }
                     try LineKeywords.apply(args.variadicKeywords, to: line, interp)
                     if let cats = g.categories { setCategories(ax.axes.xaxis, cats) }
                     lines.append(.object(Line2DObject(line)))
@@ -239,7 +241,8 @@ enum AxesMethods {
             ax.axes.titleStyle = try TextKeywords.style(keywords, interp, base: TextStyle(size: 12))
             if let pad = try args.optionalDouble("pad") { ax.axes.titlePad = pad }
             let axes = ax.axes
-            return .object(TextObject(get: { axes.titles[align] ?? "" }, set: { axes.titles[align] = $0 }))
+            let x = align == .left ? 0.0 : align == .right ? 1.0 : 0.5
+            return .object(TextObject(get: { axes.titles[align] ?? "" }, set: { axes.titles[align] = $0 }, at: (x, 1.0)))
         },
         AxesMethod(axesName: "set_xlabel", pyplotName: "xlabel", parameters: "xlabel, fontdict=None, labelpad=None, **kwargs",
                    doc: "Set the x-axis label.") { ax, args, interp in
@@ -465,7 +468,7 @@ enum AxesMethods {
         if let d = args.optional("fontdict") { keywords.append(("fontdict", d)) }
         axis.labelStyle = try TextKeywords.style(keywords, interp, base: TextStyle(size: 10))
         if let pad = try args.optionalDouble("labelpad") { axis.labelPad = pad }
-        return .object(TextObject(get: { axis.label }, set: { axis.label = $0 }))
+        return .object(TextObject(get: { axis.label }, set: { axis.label = $0 }, at: name == "xlabel" ? (0.5, 0) : (0, 0.5)))
     }
 
     static func setLimits(_ ax: AxesObject, _ axis: Axis, _ low: Value?, _ high: Value?, _ keywords: [(name: String, value: Value)],
@@ -524,9 +527,10 @@ enum AxesMethods {
     }
 
     static func setTickLabels(_ axis: Axis, _ labels: Value, _ keywords: [(name: String, value: Value)], _ interp: Runtime) throws -> Value {
-        axis.fixedLabels = try interp.collect(labels).map { try interp.str($0) }
+        let names = try interp.collect(labels).map { try interp.str($0) }
+        axis.fixedLabels = names
         if axis.fixedTicks == nil {
-            axis.fixedTicks = axis.fixedLabels!.indices.map(Double.init)
+            axis.fixedTicks = names.indices.map(Double.init)
         }
         try tickLabelKeywords(axis, keywords, interp)
         return .none

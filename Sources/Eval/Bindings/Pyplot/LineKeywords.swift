@@ -80,7 +80,7 @@ enum LineKeywords {
                 groups.append(Group(xs: nil, ys: try PlotValues.numbers(data[0], interp, name: "y"), format: fmt))
             default:
                 let cats = PlotValues.strings(data[0], interp)
-                let xs = cats == nil ? try PlotValues.flat(data[0], interp, name: "x") : cats!.indices.map(Double.init)
+                let xs = try cats.map { $0.indices.map(Double.init) } ?? PlotValues.flat(data[0], interp, name: "x")
                 groups.append(Group(xs: xs, ys: try PlotValues.numbers(data[1], interp, name: "y"), categories: cats, format: fmt))
             }
         }

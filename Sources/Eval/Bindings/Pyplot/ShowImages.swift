@@ -67,6 +67,7 @@ enum ShowImages {
             if let labels, i < labels.count { ax.titles[.center] = labels[i] }
         }
         figure.figure.usesTightLayout = true
-        return .object(figure)
+        // Shown when the cell ends (or by plt.show()), like any pyplot figure.
+        return .none
     }
 }
