@@ -1,4 +1,5 @@
 import COpenBLAS
+import Foundation
 
 /// `np.linalg`: inverse, solve, determinant, least squares and norms, through LAPACK in
 /// OpenBLAS. LAPACK is column-major; a row-major matrix handed over as it is reads as its
@@ -43,7 +44,9 @@ public enum LinearAlgebra {
         }
         let n = a.shape[0]
         guard b.shape[0] == n else {
-            throw ArrayError.value("solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m,n)->(m,n) (size \(b.shape[0]) is different from \(n))")
+            let signature = b.ndim == 1 ? "solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m)->(m)"
+                : "solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m,n)->(m,n)"
+            throw ArrayError.value("\(signature) (size \(b.shape[0]) is different from \(n))")
         }
         let single = a.dtype == .float32 && (b.dtype == .float32 || !b.dtype.isFloatingPoint)
         let dtype: DType = single ? .float32 : .float64
@@ -76,16 +79,22 @@ public enum LinearAlgebra {
         var pivots = [blasint](repeating: 0, count: Swift.max(n, 1))
         var info: blasint = 0
         if n > 0 { dgetrf_(&size, &size, matrix.basePointer(Double.self), &leading, &pivots, &info) }
-        var result = 1.0
+        // As NumPy: the sign and the sum of log magnitudes of U's diagonal, then
+        // sign * exp(sum), which is what its last bits follow.
+        var sign = 1.0, logMagnitude = 0.0
         if info == 0 {
             let values = try matrix.scalars(as: Double.self)
             for index in 0..<n {
-                result *= values[index * n + index]
-                if pivots[index] != blasint(index + 1) { result = -result }
+                let element = values[index * n + index]
+                if element < 0 { sign = -sign }
+                if pivots[index] != blasint(index + 1) { sign = -sign }
+                logMagnitude += Foundation.log(Swift.abs(element))
             }
         } else {
-            result = 0
+            sign = 0
+            logMagnitude = -Double.infinity
         }
+        let result = sign * Foundation.exp(logMagnitude)
         let scalar = NDArray(scalar: result)
         return a.dtype == .float32 ? try scalar.astype(.float32) : scalar
     }
