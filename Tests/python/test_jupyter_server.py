@@ -134,5 +134,9 @@ def test_interrupt_and_restart_through_rest(lab_kernel):
     assert kernel.run("kept")[1][-2]["content"]["data"]["text/plain"] == "1"
 
     assert requests.post(f"{server}/api/kernels/{kernel_id}/restart", headers=auth(), timeout=60).ok
+    # JupyterLab reconnects its websocket after a restart; so does this test.
+    kernel.close()
+    kernel = KernelSocket(server, kernel_id)
     reply, _ = kernel.run("kept")
+    kernel.close()
     assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "NameError"
