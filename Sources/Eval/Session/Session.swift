@@ -20,6 +20,9 @@ public final class Session {
 
     deinit { thread.stop() }
 
+    /// The runtime, for tests that adjust limits (only touch it between cells).
+    var interpreterForTests: Runtime { interpreter }
+
     /// Asks the running cell to stop with `KeyboardInterrupt`. Safe from any thread.
     public func interrupt() { cancellation.raise() }
 
