@@ -272,6 +272,31 @@ CASES = [
     ("", "f'{np.float32(0.1234):.2f}'", REPR),
     ("", "int(np.int64(5)) + 1", REPR),
     ("", "range(np.int64(3))[-1]", REPR),
+    # helpers notebooks reach for
+    ("", "np.c_[np.ones((3, 1)), np.arange(3)]", REPR),
+    ("", "np.c_[np.array([1, 2, 3]), np.array([4, 5, 6])]", REPR),
+    ("", "np.r_[1:4, 10, np.array([20, 30])]", REPR),
+    ("", "np.argwhere(np.array([[0, 1], [2, 0]]))", REPR),
+    ("", "np.bincount(np.array([0, 1, 1, 3]))", REPR),
+    ("", "np.bincount(np.array([0, 1, 1]), minlength=4)", REPR),
+    ("", "np.split(np.arange(6), 3)", REPR),
+    ("", "np.array_split(np.arange(7), 3)", REPR),
+    ("", "np.diag(np.array([1, 2, 3]))", REPR),
+    ("", "np.diag(np.arange(9).reshape(3, 3), k=1)", REPR),
+    ("", "np.trace(np.arange(9).reshape(3, 3))", REPR),
+    ("", "np.meshgrid(np.arange(3), np.arange(2))", REPR),
+    ("", "np.outer(np.arange(3), np.arange(2))", REPR),
+    ("", "np.diff(np.array([1, 4, 9, 16]))", REPR),
+    ("", "np.array_equal(np.arange(3), np.array([0, 1, 2]))", REPR),
+    ("", "round(np.float64(2.567), 2)", REPR),
+    ("", "round(np.float64(2.5))", REPR),
+    ("", "abs(np.float32(-1.5))", REPR),
+    ("", "np.prod((28, 28))", REPR),
+    ("x = np.arange(12).reshape(3, 4)", "x.reshape((len(x), np.prod(x.shape[1:])))", REPR),
+    ("", "np.linalg.pinv(np.array([[1., 2.], [3., 4.], [5., 6.]]))", APPROX),
+    ("", "np.linalg.svd(np.array([[3., 0.], [4., 5.]]))[1]", APPROX),
+    ("", "np.linalg.svd(np.array([[1., 2.], [3., 4.], [5., 6.]]), full_matrices=False)[0].shape", REPR),
+    ("X = np.c_[np.ones((4, 1)), np.arange(4.)]\ny = 1 + 2 * np.arange(4.)", "np.linalg.inv(X.T.dot(X)).dot(X.T).dot(y)", APPROX),
     # errors: class and message as NumPy raises them
     ("", "np.array([1, 2]) + np.array([1, 2, 3])", ERROR),
     ("", "np.ones((2, 3)) * np.ones((2,))", ERROR),
@@ -366,6 +391,23 @@ def test_kernel_survives_huge_allocation_and_keeps_state(kernel_client):
     failed = execute(kernel_client, "np.ones((10**5, 10**5, 10))")
     assert failed.reply["content"]["ename"] == "MemoryError"
     assert execute(kernel_client, "kept").result == "array([0, 1, 2])"
+
+
+def test_print_options_change_reprs_like_numpy(kernel_client):
+    snippets = ["np.array([1e-10, 1.5, 1/3])", "np.array([-1e-10, 1.5, 1e9])", "np.arange(10)",
+                "np.linspace(0, 1, 7)", "np.float64(1/3)"]
+    settings = "np.set_printoptions(precision=3, suppress=True, threshold=5, edgeitems=2)"
+    try:
+        np.set_printoptions(precision=3, suppress=True, threshold=5, edgeitems=2)
+        expected = [repr(eval(snippet, {"np": np})) for snippet in snippets]
+    finally:
+        np.set_printoptions(precision=8, suppress=False, threshold=1000, edgeitems=3)
+    assert execute(kernel_client, settings).status == "ok"
+    try:
+        actual = [execute(kernel_client, snippet).result for snippet in snippets]
+    finally:
+        execute(kernel_client, "np.set_printoptions(precision=8, suppress=False, threshold=1000, edgeitems=3)")
+    assert actual == expected
 
 
 def test_help_shows_signature_and_docstring(kernel_client):

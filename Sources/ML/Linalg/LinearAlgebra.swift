@@ -151,6 +151,50 @@ public enum LinearAlgebra {
         return (try solution.astype(resultType), try residuals.astype(resultType), Int(rank), try singular.astype(resultType))
     }
 
+    /// Singular value decomposition `a = u @ diag(s) @ vt` (`np.linalg.svd`), by LAPACK's
+    /// `gesdd`. With `fullMatrices`, `u` is m x m and `vt` n x n; otherwise k = min(m, n).
+    public static func singularValueDecomposition(_ a: NDArray, fullMatrices: Bool = true)
+        throws -> (u: NDArray, s: NDArray, vt: NDArray) {
+        guard a.ndim == 2 else {
+            throw ArrayError(.linAlgError, "\(a.ndim)-dimensional array given. Array must be two-dimensional")
+        }
+        let m = a.shape[0], n = a.shape[1], k = Swift.min(m, n)
+        let uColumns = fullMatrices ? m : k, vtRows = fullMatrices ? n : k
+        let matrix = try a.T.astype(.float64)  // column-major a
+        let u = try NDArray.zeros([uColumns, m], dtype: .float64)  // column-major m x uColumns
+        let vt = try NDArray.zeros([n, vtRows], dtype: .float64)   // column-major vtRows x n
+        let singular = try NDArray.zeros([k], dtype: .float64)
+        if m > 0 && n > 0 {
+            var job = CChar(UInt8(ascii: fullMatrices ? "A" : "S"))
+            var rows = try lapackSize(m), cols = try lapackSize(n)
+            var leadingA = try lapackSize(Swift.max(m, 1)), leadingU = try lapackSize(Swift.max(m, 1)), leadingVT = try lapackSize(Swift.max(vtRows, 1))
+            var info: blasint = 0, workSize: blasint = -1
+            var query = [Double](repeating: 0, count: 1)
+            var integerWork = [blasint](repeating: 0, count: 8 * Swift.max(k, 1))
+            dgesdd_(&job, &rows, &cols, matrix.basePointer(Double.self), &leadingA, singular.basePointer(Double.self),
+                    u.basePointer(Double.self), &leadingU, vt.basePointer(Double.self), &leadingVT, &query, &workSize, &integerWork, &info)
+            workSize = blasint(query[0])
+            var work = [Double](repeating: 0, count: Swift.max(Int(workSize), 1))
+            dgesdd_(&job, &rows, &cols, matrix.basePointer(Double.self), &leadingA, singular.basePointer(Double.self),
+                    u.basePointer(Double.self), &leadingU, vt.basePointer(Double.self), &leadingVT, &work, &workSize, &integerWork, &info)
+            withExtendedLifetime((matrix, u, vt, singular)) {}
+            if info > 0 { throw ArrayError(.linAlgError, "SVD did not converge") }
+        }
+        let resultType: DType = a.dtype == .float32 ? .float32 : .float64
+        return (try u.T.astype(resultType), try singular.astype(resultType), try vt.T.astype(resultType))
+    }
+
+    /// The Moore-Penrose pseudo-inverse (`np.linalg.pinv`): singular values below `rcond`
+    /// times the largest are treated as zero.
+    public static func pseudoInverse(_ a: NDArray, rcond: Double = 1e-15) throws -> NDArray {
+        let (u, s, vt) = try singularValueDecomposition(a.astype(a.dtype == .float32 ? .float32 : .float64), fullMatrices: false)
+        let values = try s.doubles()
+        let cutoff = rcond * (values.max() ?? 0)
+        let inverted = try NDArray(values.map { $0 > cutoff ? 1 / $0 : 0 }).astype(s.dtype)
+        let scaled = try NDArray.apply(.multiply, vt.T, inverted.reshaped([1, -1]))
+        return try NDArray.matmul(scaled, u.T)
+    }
+
     /// A vector or matrix norm (`np.linalg.norm`). `order` as NumPy's `ord`: nil (2-norm of
     /// vectors, Frobenius of matrices), a number (`inf` and `-inf` included), `"fro"`.
     public static func norm(_ x: NDArray, order: NormOrder? = nil, axes: [Int]? = nil, keepdims: Bool = false) throws -> NDArray {

@@ -110,7 +110,7 @@ enum NumPyFunctions {
                 viewShape[axis] = vector.size
                 return ArrayConversion.wrap(try vector.reshaped(viewShape).broadcast(to: shape).copy())
             }
-            return .list(grids)
+            return .tuple(grids)
         }
     }
 
@@ -174,6 +174,14 @@ enum NumPyFunctions {
             var view = source
             while view.ndim < reps.count { view = try view.expandingDimensions(at: 0) }
             while reps.count < view.ndim { reps.insert(1, at: 0) }
+            guard reps.allSatisfy({ $0 >= 0 }) else { throw PyError(.valueError, "negative dimensions are not allowed") }
+            var total = view.size
+            for count in reps {
+                let (product, overflow) = total.multipliedReportingOverflow(by: count)
+                guard !overflow else { throw PyError(.memoryError, "tile result is too large") }
+                total = product
+            }
+            try interp.checkAllocation(count: total, elementSize: view.dtype.itemSize)
             var result = try view.copy()
             for (axis, count) in reps.enumerated() where count != 1 {
                 result = try NDArray.concatenate(Array(repeating: result, count: count), axis: axis)
@@ -184,6 +192,7 @@ enum NumPyFunctions {
             var source = try ArrayConversion.array(args["a"], interp)
             let repeats = try args.int("repeats")
             guard repeats >= 0 else { throw PyError(.valueError, "negative dimensions are not allowed") }
+            try interp.checkAllocation(count: source.size, times: repeats, elementSize: 8)
             var axis = try ArrayConversion.axis(args["axis"]) ?? 0
             if args["axis"].isNone { source = try source.reshaped([-1]); axis = 0 }
             axis = try NDArray.normalizeAxis(axis, ndim: source.ndim)

@@ -45,6 +45,7 @@ enum NumPyBinding {
         NumPyFunctions.registerMath(np)
         NumPyFunctions.registerReductions(np)
         NumPyPrintOptions.register(np)
+        NumPyExtras.register(np)
         return np
     }
 }

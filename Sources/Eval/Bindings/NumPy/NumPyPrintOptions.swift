@@ -24,9 +24,12 @@ final class NumPyPrintOptions {
                 }
                 return int
             }
-            if let precision = try count("precision") { state.options.precision = precision }
+            if let precision = try count("precision") {
+                guard precision <= 1000 else { throw PyError(.valueError, "precision must be at most 1000") }
+                state.options.precision = precision
+            }
             if let threshold = try count("threshold") { state.options.threshold = threshold }
-            if let edgeItems = try count("edgeitems") { state.options.edgeItems = edgeItems }
+            if let edgeItems = try count("edgeitems") { state.options.edgeItems = Swift.min(edgeItems, 1 << 40) }
             if let lineWidth = try count("linewidth") { state.options.lineWidth = lineWidth }
             if !args["suppress"].isNone { state.options.suppressSmall = try args.bool("suppress") }
             return .none
