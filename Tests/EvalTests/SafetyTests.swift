@@ -49,3 +49,23 @@ import Testing
         #expect(nb.result("a * 2") == "10")
     }
 }
+
+/// End-of-cell hooks: run after every cell, or on request when the kernel defers them.
+@Suite struct CellEndHookTests {
+    @Test func hooksRunAfterEveryCellAndCanBeDeferred() {
+        let nb = Notebook()
+        nb.session.interpreterForTests.onCellEnd("probe") { runtime in runtime.write("hook\n") }
+        #expect(nb.output("print('cell')") == "cell\nhook\n")
+        #expect(nb.output("1 / 0").hasPrefix("hook\n"))
+        nb.session.defersCellEndHooks = true
+        #expect(nb.output("print('cell')") == "cell\n")
+        #expect(nb.session.finishCell() == nil)
+        #expect(nb.sink.stdout.hasSuffix("cell\nhook\n"))
+    }
+
+    @Test func aFailingHookIsTheCellsError() {
+        let nb = Notebook()
+        nb.session.interpreterForTests.onCellEnd("broken") { _ in throw PyError(.valueError, "figure too large") }
+        #expect(nb.result("1 + 1") == "ValueError: figure too large")
+    }
+}

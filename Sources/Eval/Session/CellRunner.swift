@@ -5,7 +5,7 @@ import Foundation
 struct CellRunner {
     let interpreter: Runtime
 
-    func run(_ code: String, executionCount: Int, silent: Bool) -> ExecutionOutcome {
+    func run(_ code: String, executionCount: Int, silent: Bool, runsHooks: Bool = true) -> ExecutionOutcome {
         interpreter.cancellation.consume()
         interpreter.executionCount = executionCount
         interpreter.pages = []
@@ -27,17 +27,26 @@ struct CellRunner {
         } catch {
             outcome = .failure(TracebackFormatter.cellError(PyError(converting: error), interpreter: interpreter))
         }
+        if runsHooks, let error = runCellEndHooks(), case .success = outcome {
+            outcome = .failure(error)
+        }
+        interpreter.cancellation.consume()
+        return outcome
+    }
+
+    /// Runs every end-of-cell hook (all of them, even after one fails); returns the first error.
+    func runCellEndHooks() -> CellError? {
+        var first: CellError?
         for (_, hook) in interpreter.cellEndHooks {
             do {
                 try hook(interpreter)
             } catch {
-                if case .success = outcome {
-                    outcome = .failure(TracebackFormatter.cellError(PyError(converting: error), interpreter: interpreter))
+                if first == nil {
+                    first = TracebackFormatter.cellError(PyError(converting: error), interpreter: interpreter)
                 }
             }
         }
-        interpreter.cancellation.consume()
-        return outcome
+        return first
     }
 
     /// Runs a cell's code (after its cell magic, if any) and returns the final expression's value.

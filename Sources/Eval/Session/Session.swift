@@ -29,7 +29,23 @@ public final class Session {
     /// Runs one cell. Output goes to the sink while it runs; the value of a final expression
     /// comes back as `result`.
     public func execute(_ code: String, executionCount: Int, silent: Bool) -> ExecutionOutcome {
-        thread.run { CellRunner(interpreter: interpreter).run(code, executionCount: executionCount, silent: silent) }
+        let defer_ = defersCellEndHooks
+        return thread.run {
+            CellRunner(interpreter: interpreter).run(code, executionCount: executionCount, silent: silent,
+                                                     runsHooks: !defer_)
+        }
+    }
+
+    /// When true, `execute` leaves the end-of-cell hooks (pyplot showing the figures the cell
+    /// drew) to `finishCell()`, so that a kernel can publish the cell's `execute_result`
+    /// first, in IPython's order (Out[n], then the figure). False by default: `execute` runs
+    /// them itself before returning.
+    public var defersCellEndHooks = false
+
+    /// Runs the end-of-cell hooks of the last cell (when `defersCellEndHooks` is set). Returns
+    /// the error a hook raised, to be reported as the cell's error, or nil.
+    public func finishCell() -> CellError? {
+        thread.run { CellRunner(interpreter: interpreter).runCellEndHooks() }
     }
 
     /// Evaluates one expression in the notebook's variables, as `user_expressions` asks:
