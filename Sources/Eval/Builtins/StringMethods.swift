@@ -121,7 +121,10 @@ extension PyType {
             t.valueMethod("\(name)(width, fillchar=' ', /)", doc: "Return the string padded to width.") { s, args, interp in
                 let fill = try args.string("fillchar")
                 guard fill.count == 1 else { throw PyError(.typeError, "The fill character must be exactly one character long") }
-                return .string(try FormatSpec(fill + align + String(try args.int("width"))).format(string: try s.string))
+                let text = try s.string
+                let width = try args.int("width")
+                guard width > text.unicodeScalars.count else { return .string(text) }
+                return .string(try FormatSpec(fill + align + String(width)).format(string: text))
             }
         }
         t.valueMethod("zfill(width, /)", doc: "Pad a numeric string with zeros on the left.") { s, args, _ in

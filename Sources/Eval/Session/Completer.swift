@@ -168,19 +168,22 @@ enum CompletenessCheck {
             return code.hasSuffix("\n\n") ? .complete : .incomplete(indent: "")
         }
         let transformed = MagicTransform.transform(code)
+        let tokens: [Token]
         do {
-            _ = try Parser.parse(transformed)
+            var scanner = Scanner(transformed)
+            tokens = try scanner.scan()
+            var parser = Parser(tokens: tokens)
+            _ = try parser.parseFile()
         } catch let info as SyntaxErrorInfo {
             guard info.atEnd else { return .invalid }
             return .incomplete(indent: indentForNextLine(code, opensBlock: info.message.contains("indented block")))
         } catch {
             return .invalid
         }
-        // Inside an indented block, IPython waits for a blank line before running.
-        let lines = code.components(separatedBy: "\n")
-        guard let last = lines.last(where: { !$0.trimmingSpaces.isEmpty }) else { return .complete }
-        let lastIsIndented = last.hasPrefix(" ") || last.hasPrefix("\t")
-        if lastIsIndented && !code.hasSuffix("\n\n") && !(lines.last?.isEmpty == true && lines.count >= 2 && lines[lines.count - 2].trimmingSpaces.isEmpty) {
+        // The input ended inside an indented block (the scanner had to close it) on a line of
+        // its own: like IPython, let the block go on until the input ends with a newline.
+        let endsInsideBlock = tokens.contains { $0.kind == .dedent && $0.atEnd }
+        if endsInsideBlock && !code.hasSuffix("\n") {
             return .incomplete(indent: indentForNextLine(code, opensBlock: false))
         }
         return .complete
