@@ -15,6 +15,7 @@ import Testing
         ("def f():\n    return 1", .incomplete(indent: "    ")),
         ("def f():\n    return 1\n\n", .complete),
         ("if x:\n    pass\n", .complete),
+        ("for i in range(4):\n    total += i\n    ", .complete),
         ("for i in range(3):\n  if i:", .incomplete(indent: "      ")),
         ("s = '''abc", .incomplete(indent: "")),
         ("x = 1 + \\", .incomplete(indent: "")),

@@ -180,10 +180,11 @@ enum CompletenessCheck {
         } catch {
             return .invalid
         }
-        // The input ended inside an indented block (the scanner had to close it) on a line of
-        // its own: like IPython, let the block go on until the input ends with a newline.
+        // The input ended inside an indented block (the scanner had to close it) and its last
+        // line has code: like IPython, let the block go on until a blank last line.
         let endsInsideBlock = tokens.contains { $0.kind == .dedent && $0.atEnd }
-        if endsInsideBlock && !code.hasSuffix("\n") {
+        let lastLine = code.components(separatedBy: "\n").last ?? ""
+        if endsInsideBlock && !lastLine.trimmingSpaces.isEmpty {
             return .incomplete(indent: indentForNextLine(code, opensBlock: false))
         }
         return .complete
