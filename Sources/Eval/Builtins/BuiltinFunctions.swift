@@ -12,6 +12,8 @@ enum BuiltinFunctions {
         }
         table.members["Ellipsis"] = .object(interpreter.ellipsis)
         if let display = IPythonDisplay.displayFunction() { table.members["display"] = .object(display) }
+        table.members["exit"] = .object(ExitRequest(name: "exit"))
+        table.members["quit"] = .object(ExitRequest(name: "quit"))
         registerOutput(table)
         registerSequences(table)
         registerNumbers(table)
@@ -419,4 +421,25 @@ extension PyType {
         }
         t.method("flush()", of: StreamObject.self, doc: "Flush the stream (output is flushed by the kernel).") { _, _, _ in .none }
     }
+}
+
+/// `exit` and `quit`: as in IPython, typing either (with or without the call) asks the front
+/// end to end its session; the kernel sends `ask_exit` (see `Session.takeExitRequest()`).
+final class ExitRequest: PyObject, CallableObject {
+    let name: String
+    init(name: String) { self.name = name }
+
+    var pyType: PyType { ExitRequest.type }
+
+    func call(_ arguments: Arguments, _ interpreter: Runtime) throws -> Value {
+        interpreter.exitRequested = true
+        return .none
+    }
+
+    func repr(_ interpreter: Runtime) throws -> String {
+        "Use \(name)() or Ctrl-D (i.e. EOF) to exit"
+    }
+
+    static let type = PyType("ExitAutocall", module: "IPython.core.autocall",
+                             doc: "exit() / quit(): end the front end's session (the kernel keeps no state to save).")
 }

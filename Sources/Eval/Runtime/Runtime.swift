@@ -32,6 +32,8 @@ public final class Runtime {
     var handledErrors: [PyError] = []
     /// Pager texts produced by the running cell (`name?`).
     var pages: [DisplayData] = []
+    /// Set by `exit` / `quit`: the front end should end its session (`ask_exit`).
+    var exitRequested = false
     let ellipsis = EllipsisObject()
     var randomState = RandomState(seed: UInt64(Date().timeIntervalSince1970 * 1000))
     /// The largest allocation (in bytes) a single operation may request before `MemoryError`.

@@ -19,7 +19,10 @@ struct CellRunner {
         do {
             let value = try runCell(code, location: location)
             var result: DisplayData?
-            if let value, !value.isNone, !silent {
+            if let value, value.object(as: ExitRequest.self) != nil {
+                // A bare `exit` runs itself, as IPython's autocall does.
+                interpreter.exitRequested = true
+            } else if let value, !value.isNone, !silent {
                 interpreter.globals["_"] = value
                 result = try interpreter.displayData(for: value)
             }

@@ -36,6 +36,15 @@ public final class Session {
         }
     }
 
+    /// Whether the last cells asked the front end to end the session (`exit`, `quit()`); the
+    /// kernel answers with an `ask_exit` payload. Reading clears the request.
+    public func takeExitRequest() -> Bool {
+        thread.run {
+            defer { interpreter.exitRequested = false }
+            return interpreter.exitRequested
+        }
+    }
+
     /// When true, `execute` leaves the end-of-cell hooks (pyplot showing the figures the cell
     /// drew) to `finishCell()`, so that a kernel can publish the cell's `execute_result`
     /// first, in IPython's order (Out[n], then the figure). False by default: `execute` runs
