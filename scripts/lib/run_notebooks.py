@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kernel", default="swiftml",
                         help="kernel to run every notebook with (default swiftml; '' uses each notebook's own)")
     parser.add_argument("--timeout", type=int, default=300, help="seconds a single cell may run (default 300)")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
 
     signal.signal(signal.SIGTERM, _raise_interrupted)
     if args.output_dir is None:
