@@ -49,10 +49,18 @@ public enum ScalarValue: Sendable, Equatable, CustomStringConvertible {
         default:
             break
         }
-        switch self {
-        case .bool(let value): return try NDArray(scalar: value).astype(dtype)
-        case .int(let value): return try NDArray(scalar: Int64(value)).astype(dtype)
-        case .float(let value): return try NDArray(scalar: value).astype(dtype)
+        // Straight into the target dtype: one small allocation (this runs for every
+        // `array * 2.0` a notebook writes).
+        switch dtype {
+        case .float32: return NDArray(scalar: Float(doubleValue))
+        case .float64: return NDArray(scalar: doubleValue)
+        case .int64:
+            if case .int(let value) = self { return NDArray(scalar: Int64(value)) }
+            return NDArray(scalar: Int64(castFrom: doubleValue))
+        case .uint8:
+            if case .int(let value) = self { return NDArray(scalar: UInt8(truncatingIfNeeded: value)) }
+            return NDArray(scalar: UInt8(castFrom: doubleValue))
+        case .bool: return NDArray(scalar: doubleValue != 0)
         }
     }
 }
@@ -63,7 +71,7 @@ extension NDArray {
     /// the shared storage. A source that overlaps this array is copied first.
     public func assign(from source: NDArray) throws {
         guard var source = source.broadcastView(to: shape) else {
-            throw ArrayError.value("could not broadcast input array from shape \(formatShape(source.shape)) into shape \(formatShape(shape))")
+            throw ArrayError.value("could not broadcast input array from shape \(formatCompactShape(source.shape)) into shape \(formatCompactShape(shape))")
         }
         if source.storage === storage && size > 0 {
             source = try NDArray(uninitializedShape: source.shape, dtype: source.dtype).filled(from: source)
@@ -109,25 +117,37 @@ extension NDArray {
     }
 
     private func convertCopy<S: ArrayElement, D: ArrayElement>(from source: NDArray, _: S.Type, _: D.Type) {
-        let plan = LoopPlan(shape: shape, strides: [strides, source.strides])
-        let destination = basePointer(D.self)
-        let origin = source.basePointer(S.self)
-        let length = plan.rowLength
-        let destinationStride = plan.rowStride(0), sourceStride = plan.rowStride(1)
+        if S.self == D.self && isContiguous && source.isContiguous {
+            withExtendedLifetime((self, source)) {
+                UnsafeMutableRawPointer(basePointer(D.self)).copyMemory(from: source.basePointer(S.self), byteCount: size * MemoryLayout<D>.stride)
+            }
+            return
+        }
+        let plan = LoopPlan(shape: shape, strides, source.strides)
+        if plan.shape.count == 2 && plan.stride(0, 1) == 1 && plan.stride(1, 0) == 1 && plan.stride(1, 1) != 1 {
+            transposedCopy(from: source, plan, S.self, D.self)
+            return
+        }
+        unaryLoop(Cast<S, D>.self, source, self)
+    }
+
+    /// A copy whose source runs down columns (a transpose): done in 32x32 tiles, so both the
+    /// reads and the writes stay within a few cache lines at a time.
+    private func transposedCopy<S: ArrayElement, D: ArrayElement>(from source: NDArray, _ plan: LoopPlan, _: S.Type, _: D.Type) {
+        let rows = plan.shape[0], columns = plan.shape[1]
+        let destinationRow = plan.stride(0, 0), sourceColumn = plan.stride(1, 1)
+        let destination = basePointer(D.self), origin = source.basePointer(S.self)
+        let tile = 32
         withExtendedLifetime((self, source)) {
-            plan.forEachRow { destinationOffset, sourceOffset in
-                let out = destination + destinationOffset
-                let input = origin + sourceOffset
-                if S.self == D.self && destinationStride == 1 && sourceStride == 1 {
-                    UnsafeMutableRawPointer(out).copyMemory(from: input, byteCount: length * MemoryLayout<D>.stride)
-                } else if destinationStride == 1 && sourceStride == 1 {
-                    for index in 0..<length { out[index] = input[index].cast(to: D.self) }
-                } else if destinationStride == 1 && sourceStride == 0 {
-                    let value = input[0].cast(to: D.self)
-                    for index in 0..<length { out[index] = value }
-                } else {
-                    for index in 0..<length {
-                        out[index * destinationStride] = input[index * sourceStride].cast(to: D.self)
+            for rowStart in stride(from: 0, to: rows, by: tile) {
+                let rowEnd = Swift.min(rowStart + tile, rows)
+                for columnStart in stride(from: 0, to: columns, by: tile) {
+                    let columnEnd = Swift.min(columnStart + tile, columns)
+                    for row in rowStart..<rowEnd {
+                        let out = destination + row * destinationRow, input = origin + row
+                        for column in columnStart..<columnEnd {
+                            out[column] = input[column * sourceColumn].cast(to: D.self)
+                        }
                     }
                 }
             }
