@@ -54,6 +54,10 @@ def test_course_is_complete():
     for name in COURSE:
         notebook = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
         assert notebook.metadata["kernelspec"]["name"] == "swiftml"
+        # papermill picks its parameter translator by language_info.name, else this: keep
+        # both pointing at the cells' syntax (a SwiftML run writes language_info "swiftml").
+        assert notebook.metadata["kernelspec"]["language"] == "python"
+        assert notebook.metadata.get("language_info", {}).get("name", "python") == "python"
         # papermill finds the cell to override by this tag.
         assert any("parameters" in cell.metadata.get("tags", []) for cell in notebook.cells), name
         assert not any(cell.get("outputs") for cell in code_cells(notebook)), f"{name} is committed with outputs"

@@ -18,6 +18,7 @@ import urllib.request
 
 import nbformat
 import pytest
+from playwright.sync_api import sync_playwright  # scripts/requirements.txt
 
 from notebook_checks import NOTEBOOKS, ROOT, errors, images, jupyter, kernel_pids, new_notebook, wait_until_gone
 
@@ -26,7 +27,6 @@ ARTIFACTS = ROOT / "artifacts"
 LOAD_TIMEOUT_MS = 180_000
 RUN_ALL_TIMEOUT_S = 900
 
-playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is installed by scripts/setup")
 
 
 def free_port() -> int:
@@ -134,7 +134,7 @@ def page(lab):
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: scripts/setup installs Debian's chromium")
     ARTIFACTS.mkdir(exist_ok=True)
-    with playwright_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         # Debian's chromium, never a downloaded one; tests run as root, hence --no-sandbox.
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"], headless=True)
         context = browser.new_context(viewport={"width": 1400, "height": 1000})

@@ -84,8 +84,8 @@ def test_a_course_notebook_runs_with_fewer_epochs(notebook, parameters, epochs, 
     output = tmp_path / notebook
     result = run([PAPERMILL, str(NOTEBOOKS / notebook), str(output), "-k", "swiftml", "--cwd", str(NOTEBOOKS),
                   *parameters], timeout=900)
+    assert result.returncode == 0, result.stderr[-3000:]
     executed = nbformat.read(output, as_version=4)
-    assert result.returncode == 0, f"{errors(executed)}\n{result.stderr[-2000:]}"
     text = all_stdout(executed)
     assert f"Epoch {epochs}/{epochs}" in text
     assert not re.search(rf"Epoch {epochs + 1}/", text)
@@ -98,11 +98,23 @@ def test_two_runs_give_the_same_numbers(tmp_path):
         output = tmp_path / f"run{attempt}.ipynb"
         result = run([PAPERMILL, str(NOTEBOOKS / "Sinx.ipynb"), str(output), "-k", "swiftml", "--cwd", str(NOTEBOOKS),
                       "-p", "epochs", "10"], timeout=900)
+        assert result.returncode == 0, result.stderr[-3000:]
         executed = nbformat.read(output, as_version=4)
-        assert result.returncode == 0, f"{errors(executed)}\n{result.stderr[-2000:]}"
         texts.append(all_stdout(executed))
     assert re.search(r"final training loss:\s+\d", texts[0])
     assert texts[0] == texts[1]
+
+
+def test_a_notebook_saved_after_a_swiftml_run_takes_parameters_with_language_python(parameterised, tmp_path):
+    """Once SwiftML has run a notebook, its metadata says language_info.name "swiftml", for
+    which papermill has no parameter translator; `-l python` names the syntax the cells use."""
+    first = tmp_path / "first.ipynb"
+    assert run([PAPERMILL, str(parameterised), str(first), "-k", "swiftml"], timeout=120).returncode == 0
+    assert nbformat.read(first, as_version=4).metadata["language_info"]["name"] == "swiftml"
+    second = tmp_path / "second.ipynb"
+    result = run([PAPERMILL, str(first), str(second), "-l", "python", "-p", "epochs", "2"], timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "default: 2 epochs, last loss 0.25" in all_stdout(nbformat.read(second, as_version=4))
 
 
 def test_papermill_is_the_same_executor_as_nbconvert(parameterised, tmp_path):
