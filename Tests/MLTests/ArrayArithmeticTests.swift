@@ -215,6 +215,11 @@ import Testing
             values[position] = .nan
             #expect(try floats(values).max().scalars(as: Float.self)[0].isNaN)
         }
+        var infinite = [Double](repeating: 2, count: 100)
+        infinite[40] = .infinity
+        infinite[60] = -.infinity
+        #expect(try doubles(infinite).max().float64s == [.infinity])
+        #expect(try doubles(infinite).min().float64s == [-.infinity])
         var values = (0..<1000).map { Float($0) }
         values[517] = 5000
         #expect(try floats(values).max().scalars(as: Float.self) == [5000])

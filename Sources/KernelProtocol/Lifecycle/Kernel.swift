@@ -120,7 +120,9 @@ public struct Kernel {
             })
             let connection = self.connection
             threads.append(try KernelThread(name: "shell") {
+                let started = ContinuousClock.now
                 let interpreter = makeInterpreter()
+                KernelLog.trace("interpreter ready in \(ContinuousClock.now - started)")
                 interrupts.install(interpreter.interruptHandle)
                 let channel = RequestChannel(name: "shell", socket: shellSocket, codec: shellCodec, publisher: publisher)
                 let stdin = StdinChannel(socket: stdinSocket, codec: stdinCodec, headers: headers, interrupts: interrupts)
