@@ -192,7 +192,12 @@ def install_kernels(workdir: pathlib.Path, peer_python: pathlib.Path, swiftml_bi
 
     home = workdir / "peer-home"
     datasets = home / ".keras" / "datasets"
-    write_mnist_npz(datasets / "mnist.npz")
+    full_mnist = pathlib.Path.home() / ".keras" / "datasets" / "mnist.npz"
+    if full_mnist.exists():  # SwiftML reads it too; Keras accepts its hash
+        datasets.mkdir(parents=True)
+        shutil.copy(full_mnist, datasets / "mnist.npz")
+    else:
+        write_mnist_npz(datasets / "mnist.npz")
     (datasets / "fashion-mnist").mkdir(parents=True)
     for archive in FASHION.glob("*.gz"):
         shutil.copy(archive, datasets / "fashion-mnist" / archive.name)
@@ -208,6 +213,22 @@ def install_kernels(workdir: pathlib.Path, peer_python: pathlib.Path, swiftml_bi
                 **THREADS},
     }, indent=1))
     return prefix / "share" / "jupyter"
+
+
+def digits_summary(kernel: str) -> str:
+    """What `mnist.load_data()` gives under `kernel`: sizes, the first labels, pixel sums."""
+    import nbclient
+
+    cells = ["import tensorflow as tf",
+             "(x_train, y_train), (x_test, y_test) = tf.keras.datasets.mnist.load_data()",
+             "print(len(x_train), len(x_test), [int(v) for v in y_train[:25]], [int(v) for v in y_test[:25]],"
+             " int(x_train.astype('int64').sum()), int(x_test.astype('int64').sum()))"]
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    try:
+        nbclient.NotebookClient(notebook, kernel_name=kernel, timeout=600).execute()
+    except Exception as error:  # a kernel without the loader yet: say so, do not stop the benchmark
+        return f"could not load: {' '.join(str(error).split())[-160:]}"
+    return "".join(o.get("text", "") for o in notebook.cells[-1].outputs).strip()
 
 
 def execute(notebook: pathlib.Path, kernel: str, workdir: pathlib.Path, timeout: int) -> tuple[float, nbformat.NotebookNode | None, str]:
@@ -254,7 +275,12 @@ def main() -> None:
     peer = peers_python(args.peers_venv)
     workdir = pathlib.Path(tempfile.mkdtemp(prefix="swiftml-notebook-bench-"))
     os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(install_kernels(workdir, peer, binary)), os.environ.get("JUPYTER_PATH")]))
-    print(f"SwiftML kernel: {binary}; {os.cpu_count()} cores; {args.repeat} run(s) each, alternating kernels\n")
+    print(f"SwiftML kernel: {binary}; {os.cpu_count()} cores; {args.repeat} run(s) each, alternating kernels")
+    ours, theirs = digits_summary("swiftml"), digits_summary("keras-peer")
+    print(f"MNIST digits {'are the same' if ours == theirs else 'DIFFER'} under both kernels: {theirs[:120]}")
+    if ours != theirs:
+        print(f"  SwiftML: {ours[:200]}\n  Keras:   {theirs[:200]}")
+    print()
 
     rows = []
     for notebook in notebooks:

@@ -42,9 +42,9 @@ def test_grade_reports_each_submission_and_writes_executed_copies(submissions, s
 
     lines = result.stdout
     assert "alice.ipynb  pass" in lines
-    assert "bob.ipynb    FAIL" in lines and "cell 2: NameError: name 'total' is not defined" in lines
-    assert "carol.ipynb  FAIL" in lines and "cell 2: TimeoutError: a cell ran longer than 5 s" in lines
-    assert "dave.ipynb   FAIL" in lines and "cell 1: SyntaxError" in lines
+    assert "bob.ipynb    FAIL" in lines and "code cell 2: NameError: name 'total' is not defined" in lines
+    assert "carol.ipynb  FAIL" in lines and "code cell 2: TimeoutError: a cell ran longer than 5 s" in lines
+    assert "dave.ipynb   FAIL" in lines and "code cell 1: SyntaxError" in lines
     assert "erin.ipynb   FAIL" in lines and "not a readable notebook" in lines
     assert "1 of 5 notebooks ran without errors" in lines
 
@@ -52,7 +52,7 @@ def test_grade_reports_each_submission_and_writes_executed_copies(submissions, s
     with (graded / "report.csv").open() as handle:
         report = {row["notebook"]: row for row in csv.DictReader(handle)}
     assert report["alice.ipynb"]["status"] == "pass"
-    assert report["bob.ipynb"]["status"] == "FAIL" and report["bob.ipynb"]["cell"] == "2"
+    assert report["bob.ipynb"]["status"] == "FAIL" and report["bob.ipynb"]["code_cell"] == "2"
     assert report["bob.ipynb"]["error"] == "NameError: name 'total' is not defined"
 
     alice = nbformat.read(graded / "alice.ipynb", as_version=4)

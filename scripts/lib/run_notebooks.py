@@ -41,7 +41,7 @@ class Outcome:
             "notebook": self.notebook.name,
             "status": "pass" if self.passed else "FAIL",
             "seconds": f"{self.seconds:.1f}",
-            "cell": "" if self.cell is None else self.cell,
+            "code_cell": "" if self.cell is None else self.cell,
             "error": self.error,
             "output": "" if self.output is None else str(self.output),
         }
@@ -153,7 +153,7 @@ def print_outcome(outcome: Outcome) -> None:
     where = f"  {outcome.output}" if outcome.output is not None else ""
     print(f"{status}  {outcome.seconds:6.1f} s{where}", flush=True)
     if not outcome.passed:
-        place = f"cell {outcome.cell}: " if outcome.cell is not None else ""
+        place = f"code cell {outcome.cell}: " if outcome.cell is not None else ""
         print(f"      {place}{outcome.error}", flush=True)
 
 
