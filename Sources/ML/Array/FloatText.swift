@@ -64,6 +64,9 @@ enum FloatText {
         var decimal = shortestDigits(value)
         if let precision, decimal.fractionalCount > precision {
             decimal = DecimalDigits(parsing: formatC("%.\(precision)f", Double(value)))
+        } else if minDigits > decimal.fractionalCount {
+            // Dragon4 keeps generating the exact value's digits up to the minimum.
+            decimal = DecimalDigits(parsing: formatC("%.\(minDigits)f", Double(value)))
         }
         var integerPart: [UInt8]
         var fraction: [UInt8]
@@ -93,6 +96,10 @@ enum FloatText {
         var decimal = shortestDigits(value)
         if let precision, decimal.digits.count - 1 > precision {
             decimal = DecimalDigits(parsing: formatC("%.\(precision)e", Double(value)))
+        } else if minDigits > decimal.digits.count - 1 {
+            // Past the shortest digits Dragon4 prints the exact value's own digits (which
+            // differ from zeros for float32: 9.235551e-05 pads to 9.2355513e-05).
+            decimal = DecimalDigits(parsing: formatC("%.\(minDigits)e", Double(value)))
         }
         let integerPart = [decimal.digits[0]]
         let fraction = Array(decimal.digits.dropFirst())
