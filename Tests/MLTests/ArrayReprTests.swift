@@ -55,6 +55,10 @@ import Testing
         #expect(NDArray(scalar: Int64(3)).numpyScalarRepr == "np.int64(3)")
         #expect(NDArray(scalar: true).numpyScalarRepr == "np.True_")
         #expect(NDArray(scalar: Float(1) / 3).numpyScalarStr == "0.33333334")
+        #expect(NDArray(scalar: Float(1_234_567)).numpyScalarStr == "1.234567e+06")
+        #expect(NDArray(scalar: Float(999_999)).numpyScalarStr == "999999.0")
+        #expect(NDArray(scalar: Float(1e-4)).numpyScalarStr == "1e-04")
+        #expect(NDArray(scalar: 1e15).numpyScalarStr == "1000000000000000.0")
     }
 
     @Test func printOptionsChangePrecisionAndSummary() throws {
