@@ -23,7 +23,7 @@ def jupyter(*args: str) -> list[str]:
 
 def test_nbconvert_executes_a_notebook(tmp_path):
     notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": "SwiftML", "language": "swiftml"}
+    notebook.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": "SwiftML", "language": "python"}
     notebook.cells = [
         nbformat.v4.new_markdown_cell("# A small notebook"),
         nbformat.v4.new_code_cell("x = 6\nprint('x is', x)"),
@@ -45,7 +45,7 @@ def test_nbconvert_executes_a_notebook(tmp_path):
 
 def test_nbconvert_to_html(tmp_path):
     notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": "SwiftML", "language": "swiftml"}
+    notebook.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": "SwiftML", "language": "python"}
     notebook.cells = [nbformat.v4.new_code_cell("print('rendered ' * 2)")]
     source = tmp_path / "page.ipynb"
     nbformat.write(notebook, source)

@@ -210,10 +210,12 @@ enum BuiltinFunctions {
         table.function("abs(x, /)", doc: "Return the absolute value of the argument.") { args, interp in
             switch args.values[0] {
             case .int(let i):
-                guard i != .min else { throw Arithmetic.overflow() }
+                guard i != .min else { return .integer(-BigInt(i)) }
                 return .int(Swift.abs(i))
             case .float(let f): return .float(Swift.abs(f))
             case .bool(let b): return .int(b ? 1 : 0)
+            case .object(let big as BigIntObject):
+                return .integer(big.value < BigInt(0) ? -big.value : big.value)
             case .object(let object):
                 if let result = try object.pyType.lookupMethod("__abs__").map({ try $0.body(args.values[0], try $0.signature.bind(Arguments()), interp) }) {
                     return result
@@ -232,9 +234,17 @@ enum BuiltinFunctions {
                 guard digits > -19 else { return .int(0) }
                 var scale = 1
                 for _ in 0..<(-digits) { scale *= 10 }
-                let rounded = (Double(i) / Double(scale)).rounded(.toNearestOrEven)
-                return .int(Int(rounded) * scale)
+                let (quotient, remainder) = (BigInt(i).floorDivided(by: BigInt(scale)))
+                // Half to even on the exact remainder.
+                let twice = remainder + remainder
+                var rounded = quotient
+                if BigInt(scale) < twice || (twice == BigInt(scale) && (quotient.floorDivided(by: BigInt(2)).remainder != BigInt(0))) {
+                    rounded = quotient + BigInt(1)
+                }
+                return .integer(rounded * BigInt(scale))
             case .bool(let b): return .int(b ? 1 : 0)
+            case .object(let big as BigIntObject) where digits == nil || (digits ?? 0) >= 0:
+                return .object(big)
             default:
                 if case .object(let object) = number, let method = object.pyType.lookupMethod("__round__") {
                     return try method.body(number, try method.signature.bind(Arguments(digits.map { [.int($0)] } ?? [])), interp)
@@ -245,7 +255,7 @@ enum BuiltinFunctions {
                 guard let digits else {
                     if value.isNaN { throw PyError(.valueError, "cannot convert float NaN to integer") }
                     if value.isInfinite { throw PyError(.overflowError, "cannot convert float infinity to integer") }
-                    return .int(Int(value.rounded(.toNearestOrEven)))
+                    return .integer(BigInt(exactly: value.rounded(.toNearestOrEven)) ?? BigInt(0))
                 }
                 return .float(roundDouble(value, digits))
             }

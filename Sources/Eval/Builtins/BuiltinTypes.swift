@@ -16,15 +16,16 @@ extension PyType {
         """) { t in
         t.constructor("int(x=0, /, base=10)") { args, _ in
             let x = args.values[0]
-            if case .string(let text) = x { return .int(try parseInt(text, base: try args.int("base"))) }
+            if case .string(let text) = x { return try parseInt(text, base: try args.int("base")) }
             if args.isGiven("base") { throw PyError(.typeError, "int() can't convert non-string with explicit base") }
             switch x {
             case .int: return x
+            case .object(let big as BigIntObject): return .object(big)
             case .bool(let b): return .int(b ? 1 : 0)
-            case .float(let f): return .int(try truncate(f))
+            case .float(let f): return try truncate(f)
             default:
                 if let index = x.asIndex { return .int(index) }
-                if let double = x.asDouble { return .int(try truncate(double)) }
+                if let double = x.asDouble { return try truncate(double) }
                 throw PyError(.typeError, "int() argument must be a string, a bytes-like object or a real number, not '\(x.typeName)'")
             }
         }
@@ -61,9 +62,10 @@ extension PyType {
         }
         t.valueMethod("as_integer_ratio()", doc: "Return a pair of integers whose ratio equals the float.") { v, _, _ in
             guard case .float(var f) = v, f.isFinite else { throw PyError(.valueError, "cannot convert to integer ratio") }
-            var denominator = 1
-            while f != f.rounded() && denominator < (1 << 52) { f *= 2; denominator *= 2 }
-            return .tuple([.int(Int(f)), .int(denominator)])
+            var denominator = BigInt(1)
+            var steps = 0
+            while f != f.rounded() && steps < 1100 { f *= 2; denominator = denominator + denominator; steps += 1 }
+            return .tuple([.integer(BigInt(exactly: f) ?? BigInt(0)), .integer(denominator)])
         }
         t.valueProperty("real") { v, _ in v }
         t.valueProperty("imag") { _, _ in .float(0) }
@@ -119,15 +121,15 @@ extension PyType {
     }
 }
 
-private func truncate(_ value: Double) throws -> Int {
+/// `int(x)` for a float: truncated toward zero, as a big int when it needs more than 64 bits.
+func truncate(_ value: Double) throws -> Value {
     if value.isNaN { throw PyError(.valueError, "cannot convert float NaN to integer") }
     if value.isInfinite { throw PyError(.overflowError, "cannot convert float infinity to integer") }
-    guard let int = Int(exactly: value.rounded(.towardZero)) else { throw Arithmetic.overflow() }
-    return int
+    return .integer(BigInt(exactly: value) ?? BigInt(0))
 }
 
 /// `int(text, base)`: Python's literal rules (sign, underscores, `0x`/`0o`/`0b` prefixes).
-func parseInt(_ text: String, base: Int) throws -> Int {
+func parseInt(_ text: String, base: Int) throws -> Value {
     let invalid = PyError(.valueError, "invalid literal for int() with base \(base): \(StringRepr.repr(text))")
     guard base == 0 || (2...36).contains(base) else { throw PyError(.valueError, "int() base must be >= 2 and <= 36, or 0") }
     var body = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -147,11 +149,8 @@ func parseInt(_ text: String, base: Int) throws -> Int {
     if radix == 0 { radix = 10 }
     guard !body.isEmpty, !body.hasPrefix("_"), !body.hasSuffix("_"), !body.contains("__") else { throw invalid }
     let digits = body.replacingOccurrences(of: "_", with: "")
-    guard let magnitude = Int(digits, radix: radix) else {
-        if !digits.isEmpty && digits.allSatisfy({ ($0.hexDigitValue ?? 99) < radix }) { throw Arithmetic.overflow() }
-        throw invalid
-    }
-    return negative ? -magnitude : magnitude
+    guard let magnitude = BigInt(digits: digits, radix: radix), !digits.isEmpty else { throw invalid }
+    return .integer(negative ? -magnitude : magnitude)
 }
 
 /// `float(text)`: decimal literals, `inf`, `infinity`, `nan`, with optional sign and underscores.

@@ -4,6 +4,7 @@ extension Compiler {
         switch expression.kind {
         case .name(let name): return load(name, context, line: line)
         case .int(let v): return ConstantNode(.int(v), line: line)
+        case .bigInt(let v): return ConstantNode(.integer(v), line: line)
         case .float(let v): return ConstantNode(.float(v), line: line)
         case .string(let s): return ConstantNode(.string(s), line: line)
         case .bool(let b): return ConstantNode(.bool(b), line: line)
@@ -149,7 +150,7 @@ extension Compiler {
 extension Expr {
     var isConstant: Bool {
         switch kind {
-        case .int, .float, .string, .bool, .none: true
+        case .int, .bigInt, .float, .string, .bool, .none: true
         default: false
         }
     }

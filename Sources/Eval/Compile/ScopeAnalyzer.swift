@@ -156,7 +156,7 @@ struct ScopeAnalyzer {
     mutating func visit(_ expression: Expr, _ scope: Scope) {
         switch expression.kind {
         case .name(let name): scope.used.insert(name)
-        case .int, .float, .string, .bool, .none, .ellipsis: break
+        case .int, .bigInt, .float, .string, .bool, .none, .ellipsis: break
         case .formatString(let parts): visit(parts, scope)
         case .list(let items), .tuple(let items), .set(let items): for item in items { visit(item, scope) }
         case .dict(let entries):

@@ -66,13 +66,13 @@ enum MathModule {
                                   ("trunc", "Truncate x toward zero to an int.", .towardZero)] {
             module.function("\(name)(x, /)", doc: doc) { args, _ in
                 if case .int = args.values[0] { return args.values[0] }
+                if args.values[0].object(as: BigIntObject.self) != nil { return args.values[0] }
                 let x = try args.double("x")
                 guard x.isFinite else {
                     throw x.isNaN ? PyError(.valueError, "cannot convert float NaN to integer")
                                   : PyError(.overflowError, "cannot convert float infinity to integer")
                 }
-                guard let result = Int(exactly: x.rounded(rule)) else { throw Arithmetic.overflow() }
-                return .int(result)
+                return .integer(BigInt(exactly: x.rounded(rule)) ?? BigInt(0))
             }
         }
         module.function("pow(x, y, /)", doc: "Return x**y (x to the power of y) as a float.") { args, _ in
@@ -115,12 +115,16 @@ enum MathModule {
             let difference = Swift.abs(a - b)
             return .bool(difference <= Swift.max(try args.double("rel_tol") * Swift.max(Swift.abs(a), Swift.abs(b)), try args.double("abs_tol")))
         }
-        module.function("factorial(n, /)", doc: "Return n!, for a non-negative integer n.") { args, _ in
+        module.function("factorial(n, /)", doc: "Return n!, for a non-negative integer n.") { args, interp in
             let n = try args.int("n")
             guard n >= 0 else { throw PyError(.valueError, "factorial() not defined for negative values") }
-            var result = 1
-            for i in Swift.stride(from: 2, through: n, by: 1) { result = try Arithmetic.multiply(result, i) }
-            return .int(result)
+            var result = BigInt(1)
+            for i in Swift.stride(from: 2, through: n, by: 1) {
+                if i & 0xFF == 0 { try interp.checkCancellation() }
+                guard result.bitWidth <= Arithmetic.maximumBits else { throw Arithmetic.overflow() }
+                result = result * BigInt(i)
+            }
+            return .integer(result)
         }
         module.function("gcd(*integers)", doc: "Greatest common divisor of the integers.") { args, _ in
             var result = 0

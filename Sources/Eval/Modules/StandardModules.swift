@@ -13,5 +13,15 @@ enum StandardModules {
             return module
         },
         ModuleDefinition("IPython.display", make: IPythonDisplay.make),
+        ModuleDefinition("warnings", make: SystemModules.makeWarnings),
+        ModuleDefinition("__future__") { _ in
+            // Old tutorials start with these; in Python 3 they change nothing.
+            let module = Module("__future__", doc: "Future statements; all already in effect.")
+            for feature in ["print_function", "division", "absolute_import", "unicode_literals",
+                            "generators", "nested_scopes", "with_statement", "annotations"] {
+                module[feature] = .bool(true)
+            }
+            return module
+        },
     ]
 }

@@ -73,6 +73,8 @@ enum SystemModules {
     static func makeOS(_ interpreter: Runtime) throws -> Module {
         let module = Module("os", doc: "Operating-system interfaces: os.path, the working directory, files.")
         module["sep"] = .string("/")
+        // A snapshot of the environment; tutorials set variables here (TF_CPP_MIN_LOG_LEVEL).
+        module["environ"] = .dict(ProcessInfo.processInfo.environment.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
         module["name"] = .string("posix")
         module.function("getcwd()", doc: "The current working directory.") { _, _ in .string(FileManager.default.currentDirectoryPath) }
         module.function("listdir(path='.')", doc: "The names of the entries in a directory.") { args, _ in
@@ -96,6 +98,32 @@ enum SystemModules {
         }
         module.function("getenv(key, default=None)", doc: "An environment variable, or default.") { args, _ in
             ProcessInfo.processInfo.environment[try args.string("key")].map(Value.string) ?? args["default"]
+        }
+        return module
+    }
+
+    static func makeWarnings(_ interpreter: Runtime) throws -> Module {
+        let module = Module("warnings", doc: "Warnings: warn() writes to stderr; filters are accepted.")
+        module.function("warn(message, category=None, stacklevel=1)", doc: "Write a warning to stderr (unless warnings are ignored).") { args, interp in
+            let state = interp.state(WarningFilter.self) { WarningFilter() }
+            guard !state.ignoreAll else { return .none }
+            let category = args.optional("category").flatMap { $0.object(as: PyType.self)?.name } ?? "UserWarning"
+            interp.write("\(category): \(try interp.str(args["message"]))\n", to: .stderr)
+            return .none
+        }
+        module.function("filterwarnings(action, message='', category=None, module='', lineno=0, append=False)", doc: "Add a warnings filter ('ignore' silences warn()).") { args, interp in
+            let state = interp.state(WarningFilter.self) { WarningFilter() }
+            state.ignoreAll = try args.string("action") == "ignore" && (try args.string("message")).isEmpty
+            return .none
+        }
+        module.function("simplefilter(action, category=None, lineno=0, append=False)", doc: "Set a simple warnings filter ('ignore' silences warn()).") { args, interp in
+            let state = interp.state(WarningFilter.self) { WarningFilter() }
+            state.ignoreAll = try args.string("action") == "ignore"
+            return .none
+        }
+        module.function("resetwarnings()", doc: "Clear the warnings filters.") { _, interp in
+            interp.state(WarningFilter.self) { WarningFilter() }.ignoreAll = false
+            return .none
         }
         return module
     }
@@ -161,4 +189,9 @@ enum SystemModules {
         }
         return module
     }
+}
+
+/// The `warnings` module's filter state for a session.
+final class WarningFilter {
+    var ignoreAll = false
 }

@@ -47,6 +47,7 @@ public struct DictKey: Hashable {
                 return t.items.count == u.items.count && zip(t.items, u.items).allSatisfy { keysEqual($0, $1) }
             }
             if let i = x.asIndex(), let j = y.asIndex() { return i == j }
+            if let i = x as? BigIntObject, let j = y as? BigIntObject { return i.value == j.value }
             return false
         default:
             if let x = a.numericKey, let y = b.numericKey { return x == y }

@@ -67,10 +67,8 @@ public final class ListObject: PyObject {
     public func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interpreter: Runtime) throws -> Value? {
         switch op {
         case .add:
-            guard let list = other.object(as: ListObject.self) else {
-                if reflected { return nil }
-                throw PyError(.typeError, "can only concatenate list (not \"\(other.typeName)\") to list")
-            }
+            // Not a list: NotImplemented, so an array on the right can take `[1, 2] + arr`.
+            guard let list = other.object(as: ListObject.self) else { return nil }
             return .list(reflected ? list.items + items : items + list.items)
         case .multiply:
             guard let times = other.asIndex, other.object(as: ListObject.self) == nil else { return nil }
@@ -138,10 +136,7 @@ public final class TupleObject: PyObject {
     public func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interpreter: Runtime) throws -> Value? {
         switch op {
         case .add:
-            guard let tuple = other.object(as: TupleObject.self) else {
-                if reflected { return nil }
-                throw PyError(.typeError, "can only concatenate tuple (not \"\(other.typeName)\") to tuple")
-            }
+            guard let tuple = other.object(as: TupleObject.self) else { return nil }
             return .tuple(reflected ? tuple.items + items : items + tuple.items)
         case .multiply:
             guard let times = other.asIndex, other.object(as: TupleObject.self) == nil else { return nil }

@@ -3,8 +3,11 @@ import Foundation
 /// Python's arithmetic on the scalar types (ints are 64-bit here; overflow raises
 /// `OverflowError` rather than wrapping).
 enum Arithmetic {
+    /// The largest integer result computed, in bits (beyond it, `OverflowError`).
+    static let maximumBits = 100_000
+
     static func overflow() -> PyError {
-        PyError(.overflowError, "integer result too large (integers here are 64-bit)")
+        PyError(.overflowError, "integer result too large (more than \(maximumBits) bits)")
     }
 
     @inline(__always)
@@ -96,19 +99,30 @@ enum Arithmetic {
     /// Integer operators; nil when the operator does not apply to ints (`@`).
     static func int(_ op: BinaryOperator, _ a: Int, _ b: Int) throws -> Value? {
         switch op {
-        case .add: return .int(try add(a, b))
-        case .subtract: return .int(try subtract(a, b))
-        case .multiply: return .int(try multiply(a, b))
+        case .add:
+            let (r, o) = a.addingReportingOverflow(b)
+            return o ? try BigIntObject.apply(op, BigInt(a), BigInt(b)) : .int(r)
+        case .subtract:
+            let (r, o) = a.subtractingReportingOverflow(b)
+            return o ? try BigIntObject.apply(op, BigInt(a), BigInt(b)) : .int(r)
+        case .multiply:
+            let (r, o) = a.multipliedReportingOverflow(by: b)
+            return o ? try BigIntObject.apply(op, BigInt(a), BigInt(b)) : .int(r)
         case .trueDivide:
             if b == 0 { throw PyError(.zeroDivisionError, "division by zero") }
             return .float(Double(a) / Double(b))
-        case .floorDivide: return .int(try floorDivide(a, b))
+        case .floorDivide:
+            if a == .min && b == -1 { return try BigIntObject.apply(op, BigInt(a), BigInt(b)) }
+            return .int(try floorDivide(a, b))
         case .modulo: return .int(try modulo(a, b))
-        case .power: return try power(a, b)
+        case .power:
+            do { return try power(a, b) } catch let error as PyError where error.kind == .overflowError {
+                return try BigIntObject.apply(op, BigInt(a), BigInt(b))
+            }
         case .leftShift:
             if b < 0 { throw PyError(.valueError, "negative shift count") }
             if a == 0 { return .int(0) }
-            if b >= 63 || (a << b) >> b != a { throw overflow() }
+            if b >= 63 || (a << b) >> b != a { return try BigIntObject.apply(op, BigInt(a), BigInt(b)) }
             return .int(a << b)
         case .rightShift:
             if b < 0 { throw PyError(.valueError, "negative shift count") }

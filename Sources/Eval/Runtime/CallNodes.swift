@@ -20,14 +20,18 @@ final class CallNode: ExprNode {
     override func eval(_ frame: Frame) throws -> Value {
         let function = try callee.eval(frame)
         frame.line = line
-        if isPlain, case .object(let object) = function, let user = object as? FunctionObject,
-           user.isSimple, user.positionalCount == positional.nodes.count {
+        if isPlain, case .object(let object) = function, type(of: object) == FunctionObject.self {
+            // A user function called with plain positional arguments (checked by identity of
+            // the class, cheaper than a dynamic cast).
+            let user = unsafeDowncast(object, to: FunctionObject.self)
+            if user.isSimple && user.positionalCount == positional.nodes.count {
             // Evaluate the arguments straight into the new frame's slots.
-            let callee = user.makeFrame(frame.interpreter)
-            for (index, node) in positional.nodes.enumerated() {
-                user.store(try node.eval(frame), parameter: index, in: callee)
+                let callee = user.makeFrame(frame.interpreter)
+                for (index, node) in positional.nodes.enumerated() {
+                    user.store(try node.eval(frame), parameter: index, in: callee)
+                }
+                return try user.run(consume callee)
             }
-            return try user.run(consume callee)
         }
         let arguments = try evaluateArguments(frame)
         frame.line = line
@@ -61,6 +65,8 @@ final class MethodCallNode: ExprNode {
     let receiver: ExprNode
     let name: String
     let call: CallNode
+    /// `list.append(x)` is common enough in loops to get its own path.
+    let isAppend: Bool
     private var cachedType: PyType?
     private var cachedMethod: NativeMethod?
 
@@ -68,6 +74,7 @@ final class MethodCallNode: ExprNode {
         self.receiver = receiver
         self.name = name
         self.call = call
+        isAppend = name == "append"
         super.init(line: line)
     }
 
@@ -88,7 +95,7 @@ final class MethodCallNode: ExprNode {
         if let method {
             let arguments = try call.evaluateArguments(frame)
             frame.line = line
-            if case .object(let list as ListObject) = object, name == "append", arguments.positional.count == 1,
+            if isAppend, case .object(let list as ListObject) = object, arguments.positional.count == 1,
                arguments.keywords.isEmpty {
                 list.items.append(arguments.positional[0])
                 return .none

@@ -12,6 +12,8 @@ final class FunctionObject: PyObject {
     /// defaults are needed for a full call (enables the fast call path).
     let positionalCount: Int
     let isSimple: Bool
+    /// Where each parameter is stored (kept apart from the names so a call copies no strings).
+    let bindings: [NameBinding]
     var attributes: [String: Value] = [:]
 
     init(code: CodeUnit, name: String, parameters: [CompiledParameter], defaults: [Value?],
@@ -25,6 +27,7 @@ final class FunctionObject: PyObject {
         self.signature = signature
         positionalCount = parameters.filter { $0.kind == .positional }.count
         isSimple = parameters.allSatisfy { $0.kind == .positional }
+        bindings = parameters.map(\.binding)
     }
 
     var pyType: PyType { .function }
@@ -53,7 +56,7 @@ final class FunctionObject: PyObject {
     /// Stores an argument into the parameter's slot or cell.
     @inline(__always)
     func store(_ value: Value, parameter index: Int, in frame: Frame) {
-        switch parameters[index].binding {
+        switch bindings[index] {
         case .local(let slot): frame.slots[slot] = value
         case .cell(let cell): frame.cells[cell].value = value
         case .global: break

@@ -50,6 +50,9 @@ extension Runtime {
         if case .object(let object) = b, let r = try object.binaryOperation(op, a, reflected: true, self) {
             return r
         }
+        if op == .add, case .object(let object) = a, object is ListObject || object is TupleObject {
+            throw PyError(.typeError, "can only concatenate \(a.typeName) (not \"\(b.typeName)\") to \(a.typeName)")
+        }
         let symbol = op == .power ? "** or pow()" : op.rawValue
         throw PyError(.typeError, "unsupported operand type(s) for \(symbol): '\(a.typeName)' and '\(b.typeName)'")
     }
@@ -70,7 +73,7 @@ extension Runtime {
     public func unary(_ op: UnaryOperator, _ value: Value) throws -> Value {
         switch (op, value) {
         case (.negate, .int(let x)):
-            if x == .min { throw Arithmetic.overflow() }
+            if x == .min { return .integer(-BigInt(x)) }
             return .int(-x)
         case (.negate, .float(let x)): return .float(-x)
         case (.negate, .bool(let b)): return .int(b ? -1 : 0)

@@ -164,7 +164,8 @@ enum CompletenessCheck {
     static func check(_ code: String) -> Completeness {
         if code.trimmingSpaces.isEmpty { return .complete }
         if CellMagic(code) != nil {
-            return code.hasSuffix("\n\n") || !code.contains("\n") ? (code.contains("\n") ? .complete : .incomplete(indent: "")) : .incomplete(indent: "")
+            // Like IPython, a cell magic's body ends with a blank line.
+            return code.hasSuffix("\n\n") ? .complete : .incomplete(indent: "")
         }
         let transformed = MagicTransform.transform(code)
         do {

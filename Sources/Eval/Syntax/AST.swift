@@ -14,6 +14,7 @@ struct Expr {
 indirect enum ExprKind {
     case name(String)
     case int(Int)
+    case bigInt(BigInt)
     case float(Double)
     case string(String)
     case formatString([FormatPart])

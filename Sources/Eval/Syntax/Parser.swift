@@ -100,7 +100,7 @@ struct Parser {
         guard acceptOp(op) else {
             if op == ")" || op == "]" || op == "}" {
                 switch current.kind {
-                case .int, .float, .string, .formatString:
+                case .int, .bigInt, .float, .string, .formatString:
                     throw error("invalid syntax. Perhaps you forgot a comma?")
                 case .name(let name) where !Parser.keywords.contains(name):
                     throw error("invalid syntax. Perhaps you forgot a comma?")
@@ -500,7 +500,7 @@ struct Parser {
         let start = current
         if case .name("print") = current.kind {
             switch peekKind() {
-            case .string, .formatString, .int, .float:
+            case .string, .formatString, .int, .bigInt, .float:
                 throw error("Missing parentheses in call to 'print'. Did you mean print(...)?")
             case .name(let next) where !Parser.keywords.contains(next):
                 throw error("Missing parentheses in call to 'print'. Did you mean print(...)?")
@@ -570,7 +570,7 @@ extension ExprKind {
     var describe: String {
         switch self {
         case .name: "name"
-        case .int, .float, .string, .bool, .none, .ellipsis: "literal"
+        case .int, .bigInt, .float, .string, .bool, .none, .ellipsis: "literal"
         case .formatString: "f-string expression"
         case .list: "list"
         case .tuple: "tuple"

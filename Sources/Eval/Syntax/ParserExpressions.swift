@@ -209,7 +209,13 @@ extension Parser {
         let operand = try parseFactor()
         // Fold negative literals so `-1` is a constant (and `-9223372036854775808` fits).
         if op == .negate {
-            if case .int(let i) = operand.kind { return Expr(.int(-i), token.position) }
+            if case .int(let i) = operand.kind {
+                return i == .min ? Expr(.bigInt(-BigInt(i)), token.position) : Expr(.int(-i), token.position)
+            }
+            if case .bigInt(let b) = operand.kind {
+                let negated = -b
+                return Expr(negated.asInt.map(ExprKind.int) ?? .bigInt(negated), token.position)
+            }
             if case .float(let f) = operand.kind { return Expr(.float(-f), token.position) }
         }
         return Expr(.unary(op, operand), token.position)
@@ -334,6 +340,9 @@ extension Parser {
         case .int(let value):
             _ = advance()
             return Expr(.int(value), token.position)
+        case .bigInt(let value):
+            _ = advance()
+            return Expr(.bigInt(value), token.position)
         case .float(let value):
             _ = advance()
             return Expr(.float(value), token.position)

@@ -209,10 +209,10 @@ struct Scanner {
             let digitsStart = position
             digits { $0.isASCII && Int(String($0), radix: radix) != nil }
             let text = String(String.UnicodeScalarView(source[digitsStart..<position])).replacingUnderscores
-            guard let value = Int(text, radix: radix) else {
-                throw error(text.isEmpty ? "invalid \(radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary") literal" : "integer literal too large (integers here are 64-bit)", at: start)
+            guard !text.isEmpty, let value = BigInt(digits: text, radix: radix) else {
+                throw error("invalid \(radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary") literal", at: start)
             }
-            append(.int(value), at: start)
+            append(value.asInt.map(Token.Kind.int) ?? .bigInt(value), at: start)
             return
         }
         var isFloat = false
@@ -244,10 +244,13 @@ struct Scanner {
             if text.count > 1 && text.hasPrefix("0") && text.contains(where: { $0 != "0" }) {
                 throw error("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", at: start)
             }
-            guard let value = Int(text) else {
-                throw error("integer literal too large (integers here are 64-bit)", at: start, kind: .notImplementedError)
+            if let value = Int(text) {
+                append(.int(value), at: start)
+            } else if let value = BigInt(digits: text, radix: 10) {
+                append(.bigInt(value), at: start)
+            } else {
+                throw error("invalid decimal literal", at: start)
             }
-            append(.int(value), at: start)
         }
     }
 

@@ -131,6 +131,32 @@ struct FormatSpec {
         return pad(digits, prefix: signPrefix(negative: value < 0) + base, defaultAlign: ">")
     }
 
+    /// Formats an integer beyond 64 bits.
+    func format(big value: BigInt) throws -> String {
+        switch type {
+        case "e", "E", "f", "F", "g", "G", "%": return try format(double: value.double)
+        case "c": throw PyError(.overflowError, "%c arg not in range(0x110000)")
+        default: break
+        }
+        if precision != nil { throw PyError(.valueError, "Precision not allowed in integer format specifier") }
+        let negative = value < BigInt(0)
+        let magnitude = negative ? -value : value
+        var digits: String
+        var base = ""
+        switch type {
+        case "b": digits = magnitude.text(radix: 2); base = alternate ? "0b" : ""
+        case "o": digits = magnitude.text(radix: 8); base = alternate ? "0o" : ""
+        case "x": digits = magnitude.text(radix: 16); base = alternate ? "0x" : ""
+        case "X": digits = magnitude.text(radix: 16).uppercased(); base = alternate ? "0X" : ""
+        case nil, "d", "n": digits = magnitude.text()
+        case let other?: throw PyError(.valueError, "Unknown format code '\(other)' for object of type 'int'")
+        }
+        if let grouping {
+            digits = FormatSpec.group(digits, separator: grouping, every: (type == nil || type == "d" || type == "n") ? 3 : 4)
+        }
+        return pad(digits, prefix: signPrefix(negative: negative) + base, defaultAlign: ">")
+    }
+
     /// Formats a float.
     func format(double value: Double) throws -> String {
         let negative = value.sign == .minus && !value.isNaN

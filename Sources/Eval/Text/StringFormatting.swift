@@ -188,9 +188,14 @@ extension Runtime {
                 guard let number = argument.asDouble else {
                     throw PyError(.typeError, "%\(type) format: a real number is required, not \(argument.typeName)")
                 }
-                let int = argument.asIndex ?? Int(number.rounded(.towardZero))
-                result += try format(.int(int), spec: spec + "d")
+                let integer: Value = argument.object(as: BigIntObject.self).map { .object($0) }
+                    ?? argument.asIndex.map(Value.int) ?? (try? truncate(number)) ?? .int(0)
+                result += try format(integer, spec: spec + "d")
             case "x", "X", "o":
+                if let big = argument.object(as: BigIntObject.self) {
+                    result += try format(.object(big), spec: spec + String(type))
+                    continue
+                }
                 guard let int = argument.asIndex else {
                     throw PyError(.typeError, "%\(type) format: an integer is required, not \(argument.typeName)")
                 }

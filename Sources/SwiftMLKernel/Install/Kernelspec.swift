@@ -18,7 +18,10 @@ struct Kernelspec {
         [
             "argv": [.string(binary), "run", "--connection-file", "{connection_file}"],
             "display_name": "SwiftML",
-            "language": "swiftml",
+            // The cells are Python syntax. Front ends copy this into a notebook's metadata and
+            // look tools up by it (papermill's parameter cells, editors' highlighting), and
+            // they know "python"; the kernel's own name stays in language_info ("swiftml").
+            "language": "python",
             // Interrupts arrive as interrupt_request on control (SIGINT is handled too).
             "interrupt_mode": "message",
             "metadata": ["debugger": false],

@@ -101,7 +101,7 @@ enum ImagePixels {
         case 3 where n.shape[2] == 3 || n.shape[2] == 4:
             let h = n.shape[0], w = n.shape[1], ch = n.shape[2]
             guard h > 0, w > 0 else { throw PyError(.typeError, "Invalid shape \(shapeText(n.shape)) for image data") }
-            let isInteger = (PlotValues.ndarray(in: value).map { "\($0.dtype)".contains("int") } ?? false)
+            let isInteger = (PlotValues.ndarray(in: value)?.dtype.isInteger ?? false)
                 || n.values.contains { $0 > 1 }
             var bytes = [UInt8](repeating: 255, count: w * h * 4)
             for p in 0..<(w * h) {

@@ -11,13 +11,10 @@ enum PlotValues {
         var count: Int { values.count }
     }
 
-    /// The `ML.NDArray` behind a NumPy array object, whatever its binding calls the field.
+    /// The `ML.NDArray` behind a NumPy array or scalar object, or nil for any other value.
     static func ndarray(in value: Value) -> NDArray? {
         guard case .object(let object) = value else { return nil }
-        for child in Mirror(reflecting: object).children {
-            if let array = child.value as? NDArray { return array }
-        }
-        return nil
+        return (object as? ArrayBacked)?.array
     }
 
     /// Numbers from a scalar, a (nested) sequence or an array; `name` is used in errors.
