@@ -416,3 +416,27 @@ def test_help_shows_signature_and_docstring(kernel_client):
         payload.get("data", {}).get("text/plain", "") for payload in page.reply["content"].get("payload", []))
     assert "linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None)" in shown
     assert "evenly spaced" in shown
+
+
+def random_arrays():
+    """Arrays across magnitudes, signs, dtypes and shapes, for formatting comparisons."""
+    rng = np.random.RandomState(2024)
+    arrays = []
+    for exponent in (-7, -4, -2, 0, 2, 5, 8, 12):
+        for dtype in (np.float64, np.float32):
+            values = (rng.uniform(-1, 1, size=rng.randint(1, 9)) * 10.0 ** exponent).astype(dtype)
+            arrays.append(values)
+    arrays.append(np.round(rng.uniform(0, 100, size=12), 2).reshape(3, 4))
+    arrays.append(rng.uniform(0, 1, size=(2, 2, 3)).astype(np.float32))
+    arrays.append(np.array([1.0, 1e-9, 123456.789, -0.5]))
+    arrays.append(np.array([0.1 + 0.2, 1 / 3, 2 / 3, 1e-4]))
+    arrays.append(rng.randint(-1000, 1000, size=(4, 5)))
+    arrays.append(rng.randint(0, 256, size=(3, 30)).astype(np.uint8))
+    return arrays
+
+
+@pytest.mark.parametrize("values", random_arrays(), ids=lambda a: f"{a.dtype}{a.shape}")
+def test_random_arrays_print_like_numpy(kernel_client, values):
+    literal = f"np.array({values.tolist()!r}, dtype=np.{values.dtype.name})"
+    assert execute(kernel_client, literal).result == repr(values)
+    assert execute(kernel_client, f"print({literal})").stdout == str(values) + "\n"

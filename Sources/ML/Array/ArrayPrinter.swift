@@ -209,8 +209,11 @@ struct ElementFormatter {
         style.precision = precision
         let finite = values.filter { $0.isFinite }
         let magnitudes = finite.filter { $0 != 0 }.map { Swift.abs($0) }
+        // NumPy 2.3+: the cutoff for scientific notation follows the dtype's precision
+        // (10 ** min(8, finfo.precision)): 1e6 for float32, 1e8 for float64.
+        let cutoff: Double = T.self == Float.self ? 1e6 : 1e8
         if let largest = magnitudes.max(), let smallest = magnitudes.min() {
-            if largest >= 1e8 || (!options.suppressSmall && (smallest < 0.0001 || Double(largest) / Double(smallest) > 1000)) {
+            if Double(largest) >= cutoff || (!options.suppressSmall && (smallest < 0.0001 || Double(largest) / Double(smallest) > 1000)) {
                 style.exponential = true
             }
         }

@@ -64,6 +64,9 @@ enum FloatText {
         var decimal = shortestDigits(value)
         if let precision, decimal.fractionalCount > precision {
             decimal = DecimalDigits(parsing: formatC("%.\(precision)f", Double(value)))
+        } else if minDigits > decimal.fractionalCount {
+            // Dragon4 keeps generating the exact value's digits up to the minimum.
+            decimal = DecimalDigits(parsing: formatC("%.\(minDigits)f", Double(value)))
         }
         var integerPart: [UInt8]
         var fraction: [UInt8]
@@ -93,6 +96,10 @@ enum FloatText {
         var decimal = shortestDigits(value)
         if let precision, decimal.digits.count - 1 > precision {
             decimal = DecimalDigits(parsing: formatC("%.\(precision)e", Double(value)))
+        } else if minDigits > decimal.digits.count - 1 {
+            // Past the shortest digits Dragon4 prints the exact value's own digits (which
+            // differ from zeros for float32: 9.235551e-05 pads to 9.2355513e-05).
+            decimal = DecimalDigits(parsing: formatC("%.\(minDigits)e", Double(value)))
         }
         let integerPart = [decimal.digits[0]]
         let fraction = Array(decimal.digits.dropFirst())
@@ -127,13 +134,16 @@ enum FloatText {
         return head + point + tail + exponent
     }
 
-    /// NumPy's `str()` of a float scalar, which matches Python's `repr` of a float: positional
-    /// between 1e-4 and 1e16 (`0.5`, `100.0`), scientific outside (`1e-05`, `1.5e+16`).
+    /// NumPy's `str()` of a float scalar: positional between 1e-4 and 1e16 (1e6 for float32),
+    /// as Python's float repr (`0.5`, `100.0`), scientific outside (`1e-05`, `1.5e+16`).
     static func scalar<T: FloatElement>(_ value: T) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         let magnitude = Swift.abs(value)
-        if value == 0 || (magnitude < 1e16 && magnitude >= 1e-4) {
+        // NumPy 2.3+ ties the upper bound to the type: 1e6 for float32 (its precision), 1e16
+        // for float64 (as Python's float repr).
+        let upper: T = T.self == Float.self ? 1e6 : 1e16
+        if value == 0 || (magnitude < upper && Double(magnitude) >= 1e-4) {
             return positional(value, precision: nil, trim: .leaveOneZero)
         }
         return scientific(value, precision: nil, trim: .dropPoint)

@@ -81,7 +81,9 @@ extension NDArray {
             throw ArrayError.type("Cannot cast ufunc '\(operation.ufuncName)' output from dtype('\(result.name)') to dtype('\(dtype.name)') with casting rule 'same_kind'")
         }
         var b = try NDArray.operandArray(other, dtype: compute)
-        if b.storage === storage { b = try b.copy() }
+        // An overlapping operand is copied first, unless it is this very view (then each
+        // element is read before it is written: `x *= x` is safe in place).
+        if b.storage === storage && !(b === self) { b = try b.copy() }
         if compute == dtype && result == dtype {
             try NDArray.compute(operation, self, b, into: self)
         } else {

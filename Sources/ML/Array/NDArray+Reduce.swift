@@ -144,8 +144,8 @@ extension NDArray {
         let source = dtype.isFloatingPoint ? self : try astype(.float64)
         let center = try source.mean(axes: axes, keepdims: true)
         let deviations = try NDArray.apply(.subtract, source, center)
-        let squares = try NDArray.apply(.multiply, deviations, deviations)
-        let total = try squares.sum(axes: axes, keepdims: keepdims)
+        try deviations.applyInPlace(.multiply, .array(deviations))  // squared in place, as NumPy does
+        let total = try deviations.sum(axes: axes, keepdims: keepdims)
         return try NDArray.apply(.divide, .array(total), .scalar(.int(Swift.max(plan.inner - ddof, 0))))
     }
 

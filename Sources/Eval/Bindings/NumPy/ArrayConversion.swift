@@ -33,11 +33,6 @@ enum ArrayConversion {
         }
     }
 
-    /// A binary function's argument: as `operand`, but for the ufunc functions (`np.add`).
-    static func ufuncOperand(_ value: Value, _ interpreter: Runtime) throws -> ArrayOperand {
-        try operand(value, interpreter)
-    }
-
     // MARK: - Indices
 
     /// NumPy's index syntax: ints, slices, `None`, `...`, integer and boolean arrays or lists,

@@ -150,12 +150,9 @@ extension ArrayBacked {
         case .greater: operation = .greater
         case .greaterOrEqual: operation = .greaterEqual
         }
-        do {
-            return ArrayConversion.result(try NDArray.apply(operation, .array(array), operand))
-        } catch let error as ArrayError where error.kind == .valueError && (op == .equal || op == .notEqual) {
-            // NumPy 2 raises for == between unbroadcastable shapes too; keep its message.
-            throw error
-        }
+        // Like NumPy 2, == between shapes that do not broadcast raises (it no longer
+        // answers a bare False).
+        return ArrayConversion.result(try NDArray.apply(operation, .array(array), operand))
     }
 }
 

@@ -269,8 +269,8 @@ enum NumPyFunctions {
         }
         for (name, operation, doc) in binaryFunctions {
             np.function("\(name)(x1, x2, /)", doc: doc) { args, interp in
-                ArrayConversion.result(try NDArray.apply(operation, ArrayConversion.ufuncOperand(args["x1"], interp),
-                                                         ArrayConversion.ufuncOperand(args["x2"], interp)))
+                ArrayConversion.result(try NDArray.apply(operation, ArrayConversion.operand(args["x1"], interp),
+                                                         ArrayConversion.operand(args["x2"], interp)))
             }
         }
         np.function("round(a, decimals=0)", doc: "Evenly round to the given number of decimals (halves to even).") { args, interp in
