@@ -1,3 +1,3 @@
-import Eval
-import KernelProtocol
-print("swiftml-kernel: not built yet (protocol \(KernelProtocolVersion.current))")
+/// `swiftml-kernel`: the SwiftML Jupyter kernel. `run` is what Jupyter starts (through the
+/// kernelspec); `install` puts the kernelspec where Jupyter looks for it.
+SwiftMLKernelCommand.main()

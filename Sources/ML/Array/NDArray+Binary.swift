@@ -1,0 +1,217 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension NDArray {
+    /// Applies a NumPy binary ufunc with broadcasting and NumPy 2's type promotion, into a new
+    /// array. Throws `ValueError` naming both shapes when they do not broadcast.
+    public static func apply(_ operation: BinaryOperation, _ left: ArrayOperand, _ right: ArrayOperand) throws -> NDArray {
+        let shape = try broadcastShapes([left.shape, right.shape])
+        let (computeType, result) = try operation.resolveTypes(left, right)
+        let a = try operandArray(left, dtype: computeType), b = try operandArray(right, dtype: computeType)
+        let out = try NDArray(uninitializedShape: shape, dtype: result)
+        try compute(operation, a, b, into: out)
+        return out
+    }
+
+    /// Convenience for two arrays.
+    public static func apply(_ operation: BinaryOperation, _ left: NDArray, _ right: NDArray) throws -> NDArray {
+        try apply(operation, .array(left), .array(right))
+    }
+
+    /// Applies `operation` with this array as the left operand and writes the result back into
+    /// it (`a += b`, `np.add(a, b, out=a)`). The other operand must broadcast to this shape,
+    /// and the result must cast to this dtype within its kind (NumPy's `same_kind`): adding
+    /// floats into an int array is a TypeError, as in NumPy.
+    public func applyInPlace(_ operation: BinaryOperation, _ other: ArrayOperand) throws {
+        let shape = try broadcastShapes([self.shape, other.shape])
+        guard shape == self.shape else {
+            throw ArrayError.value("non-broadcastable output operand with shape \(formatShape(self.shape)) doesn't match the broadcast shape \(formatShape(shape))")
+        }
+        let (compute, result) = try operation.resolveTypes(.array(self), other)
+        guard NDArray.castsWithinKind(result, to: dtype) else {
+            throw ArrayError.type("Cannot cast ufunc '\(operation.ufuncName)' output from dtype('\(result.name)') to dtype('\(dtype.name)') with casting rule 'same_kind'")
+        }
+        var b = try NDArray.operandArray(other, dtype: compute)
+        if b.storage === storage { b = try b.copy() }
+        if compute == dtype && result == dtype {
+            try NDArray.compute(operation, self, b, into: self)
+        } else {
+            let a = try NDArray.operandArray(.array(self), dtype: compute)
+            let temporary = try NDArray(uninitializedShape: shape, dtype: result)
+            try NDArray.compute(operation, a, b, into: temporary)
+            try assign(from: temporary)
+        }
+    }
+
+    /// NumPy's `same_kind` rule: bool < integers < floats, casting down a kind is refused.
+    static func castsWithinKind(_ from: DType, to: DType) -> Bool {
+        func kind(_ dtype: DType) -> Int { dtype == .bool ? 0 : dtype.isInteger ? 1 : 2 }
+        return kind(from) <= kind(to)
+    }
+
+    static func operandArray(_ operand: ArrayOperand, dtype: DType) throws -> NDArray {
+        switch operand {
+        case .array(let array): return array.dtype == dtype ? array : try array.astype(dtype)
+        case .scalar(let value): return try value.asArray(dtype: dtype)
+        }
+    }
+
+    /// Runs the kernel for `a` and `b` (both of the compute dtype) into `out`.
+    private static func compute(_ operation: BinaryOperation, _ a: NDArray, _ b: NDArray, into out: NDArray) throws {
+        // Both operands broadcast to out's shape: the caller checked the shapes.
+        guard let a = a.broadcastView(to: out.shape), let b = b.broadcastView(to: out.shape) else {
+            throw ArrayError.broadcast([a.shape, b.shape])
+        }
+        switch a.dtype {
+        case .float32: floatKernel(operation, a, b, out, Float.self)
+        case .float64: floatKernel(operation, a, b, out, Double.self)
+        case .int64: try integerKernel(operation, a, b, out, Int64.self)
+        case .uint8: try integerKernel(operation, a, b, out, UInt8.self)
+        case .bool: boolKernel(operation, a, b, out)
+        }
+    }
+
+    private static func floatKernel<T: FloatElement>(_ operation: BinaryOperation, _ a: NDArray, _ b: NDArray, _ out: NDArray, _: T.Type) {
+        switch operation {
+        case .add: binaryLoop(a, b, out) { (x: T, y: T) in x + y }
+        case .subtract: binaryLoop(a, b, out) { (x: T, y: T) in x - y }
+        case .multiply: binaryLoop(a, b, out) { (x: T, y: T) in x * y }
+        case .divide: binaryLoop(a, b, out) { (x: T, y: T) in x / y }
+        case .floorDivide: binaryLoop(a, b, out) { (x: T, y: T) in pythonFloorDivide(x, y) }
+        case .remainder: binaryLoop(a, b, out) { (x: T, y: T) in pythonRemainder(x, y) }
+        case .power: binaryLoop(a, b, out) { (x: T, y: T) in T.power(x, y) }
+        case .arctan2: binaryLoop(a, b, out) { (x: T, y: T) in T.arctan2(x, y) }
+        // NaN wins in maximum and minimum, as in NumPy.
+        case .maximum: binaryLoop(a, b, out) { (x: T, y: T) in x >= y || x.isNaN ? x : y }
+        case .minimum: binaryLoop(a, b, out) { (x: T, y: T) in x <= y || x.isNaN ? x : y }
+        case .equal: binaryLoop(a, b, out) { (x: T, y: T) in x == y }
+        case .notEqual: binaryLoop(a, b, out) { (x: T, y: T) in x != y }
+        case .less: binaryLoop(a, b, out) { (x: T, y: T) in x < y }
+        case .lessEqual: binaryLoop(a, b, out) { (x: T, y: T) in x <= y }
+        case .greater: binaryLoop(a, b, out) { (x: T, y: T) in x > y }
+        case .greaterEqual: binaryLoop(a, b, out) { (x: T, y: T) in x >= y }
+        case .bitwiseAnd, .bitwiseOr, .bitwiseXor, .logicalAnd, .logicalOr, .logicalXor:
+            break  // resolveTypes never computes these in floats
+        }
+    }
+
+    private static func integerKernel<T: IntegerElement>(_ operation: BinaryOperation, _ a: NDArray, _ b: NDArray, _ out: NDArray, _: T.Type) throws {
+        switch operation {
+        case .add: binaryLoop(a, b, out) { (x: T, y: T) in x &+ y }
+        case .subtract: binaryLoop(a, b, out) { (x: T, y: T) in x &- y }
+        case .multiply: binaryLoop(a, b, out) { (x: T, y: T) in x &* y }
+        case .floorDivide: binaryLoop(a, b, out) { (x: T, y: T) in integerFloorDivide(x, y) }
+        case .remainder: binaryLoop(a, b, out) { (x: T, y: T) in integerRemainder(x, y) }
+        case .power:
+            var negative = false
+            forEachElement(b) { (y: T) in if y < 0 { negative = true } }
+            if negative { throw ArrayError.value("Integers to negative integer powers are not allowed.") }
+            binaryLoop(a, b, out) { (x: T, y: T) in integerPower(x, y) }
+        case .maximum: binaryLoop(a, b, out) { (x: T, y: T) in Swift.max(x, y) }
+        case .minimum: binaryLoop(a, b, out) { (x: T, y: T) in Swift.min(x, y) }
+        case .equal: binaryLoop(a, b, out) { (x: T, y: T) in x == y }
+        case .notEqual: binaryLoop(a, b, out) { (x: T, y: T) in x != y }
+        case .less: binaryLoop(a, b, out) { (x: T, y: T) in x < y }
+        case .lessEqual: binaryLoop(a, b, out) { (x: T, y: T) in x <= y }
+        case .greater: binaryLoop(a, b, out) { (x: T, y: T) in x > y }
+        case .greaterEqual: binaryLoop(a, b, out) { (x: T, y: T) in x >= y }
+        case .bitwiseAnd: binaryLoop(a, b, out) { (x: T, y: T) in x & y }
+        case .bitwiseOr: binaryLoop(a, b, out) { (x: T, y: T) in x | y }
+        case .bitwiseXor: binaryLoop(a, b, out) { (x: T, y: T) in x ^ y }
+        case .divide, .arctan2, .logicalAnd, .logicalOr, .logicalXor:
+            break  // resolveTypes computes these in floats or bools
+        }
+    }
+
+    private static func boolKernel(_ operation: BinaryOperation, _ a: NDArray, _ b: NDArray, _ out: NDArray) {
+        switch operation {
+        case .add, .maximum, .logicalOr, .bitwiseOr: binaryLoop(a, b, out) { (x: Bool, y: Bool) in x || y }
+        case .multiply, .minimum, .logicalAnd, .bitwiseAnd: binaryLoop(a, b, out) { (x: Bool, y: Bool) in x && y }
+        case .logicalXor, .bitwiseXor, .notEqual: binaryLoop(a, b, out) { (x: Bool, y: Bool) in x != y }
+        case .equal: binaryLoop(a, b, out) { (x: Bool, y: Bool) in x == y }
+        case .less: binaryLoop(a, b, out) { (x: Bool, y: Bool) in !x && y }
+        case .lessEqual: binaryLoop(a, b, out) { (x: Bool, y: Bool) in !x || y }
+        case .greater: binaryLoop(a, b, out) { (x: Bool, y: Bool) in x && !y }
+        case .greaterEqual: binaryLoop(a, b, out) { (x: Bool, y: Bool) in x || !y }
+        case .subtract, .divide, .floorDivide, .remainder, .power, .arctan2:
+            break  // resolveTypes never computes these in bool
+        }
+    }
+}
+
+// MARK: - Python's division rules
+
+/// Python's `//` for floats, as NumPy computes it (`npy_divmod`).
+@inline(__always)
+func pythonFloorDivide<T: FloatElement>(_ a: T, _ b: T) -> T {
+    if b == 0 { return a / b }
+    let mod = a.truncatingRemainder(dividingBy: b)
+    var div = (a - mod) / b
+    if mod != 0 && ((b < 0) != (mod < 0)) { div -= 1 }
+    if div != 0 {
+        var floored = div.rounded(.down)
+        if div - floored > 0.5 { floored += 1 }
+        return floored
+    }
+    return (a / b).sign == .minus ? -0.0 : 0.0
+}
+
+/// Python's `%` for floats: the result takes the sign of the divisor.
+@inline(__always)
+func pythonRemainder<T: FloatElement>(_ a: T, _ b: T) -> T {
+    var mod = a.truncatingRemainder(dividingBy: b)
+    if b == 0 { return mod }
+    if mod != 0 {
+        if (b < 0) != (mod < 0) { mod += b }
+    } else {
+        mod = b.sign == .minus ? -0.0 : 0.0
+    }
+    return mod
+}
+
+/// Python's `//` for integers; division by zero gives 0 as NumPy does (it warns).
+@inline(__always)
+func integerFloorDivide<T: FixedWidthInteger>(_ a: T, _ b: T) -> T {
+    if b == 0 { return 0 }
+    if T.isSigned && a == T.min && b == T.zero &- 1 { return T.min }
+    let quotient = a / b
+    let remainder = a % b
+    return remainder != 0 && ((remainder < 0) != (b < 0)) ? quotient - 1 : quotient
+}
+
+/// Python's `%` for integers; modulo zero gives 0 as NumPy does.
+@inline(__always)
+func integerRemainder<T: FixedWidthInteger>(_ a: T, _ b: T) -> T {
+    if b == 0 { return 0 }
+    if T.isSigned && b == T.zero &- 1 { return 0 }
+    let remainder = a % b
+    return remainder != 0 && ((remainder < 0) != (b < 0)) ? remainder + b : remainder
+}
+
+/// `a ** b` for a non-negative integer exponent, wrapping on overflow as NumPy does.
+@inline(__always)
+func integerPower<T: FixedWidthInteger>(_ base: T, _ exponent: T) -> T {
+    var result: T = 1, factor = base, remaining = exponent
+    while remaining > 0 {
+        if remaining & 1 == 1 { result = result &* factor }
+        factor = factor &* factor
+        remaining >>= 1
+    }
+    return result
+}
+
+// MARK: - Swift operators
+
+extension NDArray {
+    public static func + (a: NDArray, b: NDArray) throws -> NDArray { try apply(.add, a, b) }
+    public static func - (a: NDArray, b: NDArray) throws -> NDArray { try apply(.subtract, a, b) }
+    public static func * (a: NDArray, b: NDArray) throws -> NDArray { try apply(.multiply, a, b) }
+    public static func / (a: NDArray, b: NDArray) throws -> NDArray { try apply(.divide, a, b) }
+    public static func + (a: NDArray, b: Double) throws -> NDArray { try apply(.add, .array(a), .scalar(.float(b))) }
+    public static func - (a: NDArray, b: Double) throws -> NDArray { try apply(.subtract, .array(a), .scalar(.float(b))) }
+    public static func * (a: NDArray, b: Double) throws -> NDArray { try apply(.multiply, .array(a), .scalar(.float(b))) }
+    public static func / (a: NDArray, b: Double) throws -> NDArray { try apply(.divide, .array(a), .scalar(.float(b))) }
+}
