@@ -4,6 +4,7 @@
 public protocol TrainingCallback: AnyObject {
     func trainingBegan(model: Sequential, plan: TrainingPlan) throws
     func epochBegan(_ epoch: Int, model: Sequential) throws
+    func batchBegan(_ batch: Int, model: Sequential) throws
     /// After each training batch; `logs` gives the epoch's running values when asked.
     func batchEnded(_ batch: Int, logs: RunningLogs, model: Sequential) throws
     func epochEnded(_ epoch: Int, logs: Logs, model: Sequential) throws
@@ -21,6 +22,7 @@ public protocol TrainingCallback: AnyObject {
 public extension TrainingCallback {
     func trainingBegan(model: Sequential, plan: TrainingPlan) throws {}
     func epochBegan(_ epoch: Int, model: Sequential) throws {}
+    func batchBegan(_ batch: Int, model: Sequential) throws {}
     func batchEnded(_ batch: Int, logs: RunningLogs, model: Sequential) throws {}
     func epochEnded(_ epoch: Int, logs: Logs, model: Sequential) throws {}
     func trainingEnded(model: Sequential, logs: Logs?) throws {}

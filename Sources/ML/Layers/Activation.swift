@@ -58,6 +58,9 @@ public enum Activation: Equatable, Sendable {
     }
 
     // MARK: Forward
+    //
+    // Comparisons are written so NaN passes through (`x < 0 ? 0 : x`, not `x > 0 ? x : 0`):
+    // a diverged model must produce a NaN loss, not have its NaNs hidden by an activation.
 
     /// values[r, c] = f(values[r, c] + bias[c]) in place, for a `rows` x `columns` matrix.
     /// With `bias` nil, only the activation.
@@ -84,11 +87,11 @@ public enum Activation: Equatable, Sendable {
         if let b = bias {
             switch self {
             case .linear: for i in 0..<count { v[i] = v[i] + b[i] }
-            case .relu: for i in 0..<count { let x = v[i] + b[i]; v[i] = x > 0 ? x : 0 }
+            case .relu: for i in 0..<count { let x = v[i] + b[i]; v[i] = x < 0 ? 0 : x }
             case .sigmoid: for i in 0..<count { v[i] = FastMath.sigmoid(v[i] + b[i]) }
             case .tanh: for i in 0..<count { v[i] = FastMath.tanh(v[i] + b[i]) }
             case let .elu(alpha): for i in 0..<count { let x = v[i] + b[i]; v[i] = x > 0 ? x : alpha * (FastMath.exp(x) - 1) }
-            case let .leakyRelu(alpha): for i in 0..<count { let x = v[i] + b[i]; v[i] = x > 0 ? x : alpha * x }
+            case let .leakyRelu(alpha): for i in 0..<count { let x = v[i] + b[i]; v[i] = x < 0 ? alpha * x : x }
             case .softplus: for i in 0..<count { v[i] = Self.softplus(v[i] + b[i]) }
             case .selu: for i in 0..<count { v[i] = Self.selu(v[i] + b[i]) }
             case .softmax: break
@@ -96,11 +99,11 @@ public enum Activation: Equatable, Sendable {
         } else {
             switch self {
             case .linear: break
-            case .relu: for i in 0..<count { let x = v[i]; v[i] = x > 0 ? x : 0 }
+            case .relu: for i in 0..<count { let x = v[i]; v[i] = x < 0 ? 0 : x }
             case .sigmoid: for i in 0..<count { v[i] = FastMath.sigmoid(v[i]) }
             case .tanh: for i in 0..<count { v[i] = FastMath.tanh(v[i]) }
             case let .elu(alpha): for i in 0..<count { let x = v[i]; v[i] = x > 0 ? x : alpha * (FastMath.exp(x) - 1) }
-            case let .leakyRelu(alpha): for i in 0..<count { let x = v[i]; v[i] = x > 0 ? x : alpha * x }
+            case let .leakyRelu(alpha): for i in 0..<count { let x = v[i]; v[i] = x < 0 ? alpha * x : x }
             case .softplus: for i in 0..<count { v[i] = Self.softplus(v[i]) }
             case .selu: for i in 0..<count { v[i] = Self.selu(v[i]) }
             case .softmax: break

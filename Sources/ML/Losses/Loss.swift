@@ -77,9 +77,8 @@ public enum Loss: Equatable, Sendable {
     /// - Throws: `LossError.shapeMismatch` with a hint for the usual label mix-ups.
     func validate(targetShape: [Int], predictionShape: [Int]) throws {
         let expected = expectedTargetShape(prediction: predictionShape)
-        let squeezed = targetShape.last == 1 && targetShape.count == expected.count + 1 ? Array(targetShape.dropLast()) : targetShape
-        if squeezed == expected || targetShape == expected { return }
-        if !takesLabels, targetShape.count == predictionShape.count, targetShape.reduce(1, *) == predictionShape.reduce(1, *) { return }
+        // Keras squeezes or expands a trailing axis of 1 to make the ranks agree.
+        if targetShape.reduce(1, *) == expected.reduce(1, *), targetShape.filter({ $0 != 1 }) == expected.filter({ $0 != 1 }) { return }
         var hint = ""
         switch self {
         case .categoricalCrossentropy where targetShape.isEmpty || targetShape == [1]:

@@ -14,15 +14,27 @@ public final class Tensor: @unchecked Sendable {
     /// Number of elements (the product of `shape`, 1 for a scalar).
     public let count: Int
     let storage: UnsafeMutablePointer<Float>
+    /// The object that owns `storage` when the tensor borrows another's memory (an
+    /// `NDArray`'s); nil when the tensor allocated it and frees it.
+    private let owner: AnyObject?
 
     /// A tensor of `shape` whose elements are not yet set. Kernels fill it before returning it.
     init(uninitializedShape shape: [Int]) {
         self.shape = shape
         self.count = shape.reduce(1, *)
         self.storage = .allocate(capacity: Swift.max(count, 1))
+        self.owner = nil
     }
 
-    deinit { storage.deallocate() }
+    /// A tensor over memory `owner` keeps alive (no copy).
+    init(borrowing storage: UnsafeMutablePointer<Float>, shape: [Int], owner: AnyObject) {
+        self.shape = shape
+        self.count = shape.reduce(1, *)
+        self.storage = storage
+        self.owner = owner
+    }
+
+    deinit { if owner == nil { storage.deallocate() } }
 
     /// A tensor of `shape` holding `elements` in row-major order.
     /// - Throws: `TensorError.elementCountMismatch` when the counts differ, or

@@ -145,6 +145,7 @@ final class TrainingLoop {
             running.reset(metricNames: metrics.map(\.name))
             for step in 0..<steps {
                 let range = step * options.batchSize..<Swift.min((step + 1) * options.batchSize, x.count)
+                for callback in options.callbacks { try callback.batchBegan(step, model: model) }
                 let input = x.batch(range, order: order, buffer: model.batchInput)
                 let target = sameData ? input : y.batch(range, order: order, buffer: model.batchTarget)
                 let loss = try trainStep(input: input, target: target, batch: range.count)
