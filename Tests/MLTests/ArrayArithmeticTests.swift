@@ -163,3 +163,82 @@ import Testing
         #expect(try product.scalars(as: Float.self) == expected)
     }
 }
+
+@Suite struct VectorMathTests {
+    /// The float32 exp and tanh stay within 2 ulp of the correctly rounded value everywhere
+    /// that matters, and get the special values right.
+    @Test func float32ExpAndTanhAreWithinTwoUlp() {
+        var worstExp: Int32 = 0, worstTanh: Int32 = 0
+        var x: Float = -103
+        while x < 88.7 {
+            let exact = Float(Double.exp(Double(x)))
+            if exact.isNormal {
+                worstExp = max(worstExp, abs(Int32(bitPattern: VectorMath.exp(x).bitPattern) &- Int32(bitPattern: exact.bitPattern)))
+            }
+            let exactTanh = Float(Double.tanh(Double(x)))
+            worstTanh = max(worstTanh, abs(Int32(bitPattern: VectorMath.tanh(x).bitPattern) &- Int32(bitPattern: exactTanh.bitPattern)))
+            x += 0.001_37
+        }
+        #expect(worstExp <= 2)
+        #expect(worstTanh <= 2)
+    }
+
+    @Test func specialValues() {
+        #expect(VectorMath.exp(0) == 1)
+        #expect(VectorMath.exp(100) == .infinity)
+        #expect(VectorMath.exp(-200) == 0)
+        #expect(VectorMath.exp(.nan).isNaN)
+        #expect(VectorMath.exp(-.infinity) == 0)
+        #expect(VectorMath.tanh(0) == 0)
+        #expect(VectorMath.tanh(50) == 1 && VectorMath.tanh(-50) == -1)
+        #expect(VectorMath.tanh(.infinity) == 1)
+        #expect(VectorMath.tanh(.nan).isNaN)
+    }
+}
+
+@Suite struct LargeArrayPathTests {
+    @Test func mixedDtypesOnLargeArraysConvertInChunks() throws {
+        let count = 300_001
+        let images = try NDArray((0..<count).map { UInt8($0 % 256) }, shape: [count])
+        let scaled = try NDArray.apply(.divide, .array(images), .scalar(.float(255)))
+        #expect(scaled.dtype == .float64)
+        let values = try scaled.scalars(as: Double.self)
+        #expect(values[0] == 0 && values[255] == 1 && values[count - 1] == Double((count - 1) % 256) / 255)
+        let sum = try NDArray.apply(.add, images, NDArray.ones([count], dtype: .float32))
+        #expect(sum.dtype == .float32)
+        #expect(try sum.scalars(as: Float.self)[300] == Float(300 % 256 + 1))
+    }
+
+    @Test func maxFindsNaNAnywhereInALongArray() throws {
+        for position in [0, 5, 7, 8, 1000, 1023] {
+            var values = [Float](repeating: 1, count: 1024)
+            values[position] = .nan
+            #expect(try floats(values).max().scalars(as: Float.self)[0].isNaN)
+        }
+        var values = (0..<1000).map { Float($0) }
+        values[517] = 5000
+        #expect(try floats(values).max().scalars(as: Float.self) == [5000])
+        #expect(try floats(values).min().scalars(as: Float.self) == [0])
+    }
+
+    @Test func transposedCopyOfARectangle() throws {
+        let a = try counting([70, 45])
+        let copy = try a.T.copy()
+        let values = try copy.int64s
+        #expect(values[0] == 0 && values[1] == 45 && values[70] == 1 && values[values.count - 1] == 70 * 45 - 1)
+    }
+
+    @Test func fullMaskOnAStridedView() throws {
+        let a = try counting([4, 4]).astype(.float64)
+        let view = try a.subscripted([.slice(start: nil, stop: nil, step: 2), .slice(start: 1, stop: nil, step: nil)])
+        let mask = try NDArray.apply(.greater, .array(view), .scalar(.int(5)))
+        #expect(try view.subscripted([.array(mask)]).float64s == [9, 10, 11])
+        try view.assign(.array(doubles([-1, -2, -3])), at: [.array(mask)])
+        #expect(try a.float64s == [0, 1, 2, 3, 4, 5, 6, 7, 8, -1, -2, -3, 12, 13, 14, 15])
+    }
+
+    @Test func rowGatherCopiesWholeRows() throws {
+        let a = try counting([5, 3])
+        #expect(try a.subscripted([.array(ints([4, 1]))]).int64s == [12, 13, 14, 3, 4, 5])
+    }
+}

@@ -2,14 +2,23 @@ import ML
 
 /// One interpreter session: the variables of a notebook, and the requests a kernel makes of
 /// its language. Not thread-safe except `interrupt()`, which any thread may call.
+///
+/// Every request runs on the session's own cell thread (with a large stack), so the
+/// interpreter's state is only ever touched there; the calling thread waits for the answer.
 public final class Session {
     /// Raised by `interrupt()`; polled by the evaluator and by training.
     public let cancellation = CancellationFlag()
     private let sink: OutputSink
+    private let thread = CellThread()
+    let interpreter: Runtime
 
     public init(sink: OutputSink) {
         self.sink = sink
+        interpreter = Runtime(output: sink, cancellation: cancellation, registry: .standard)
+        interpreter.builtins.merge(SessionBuiltins.make()) { _, new in new }
     }
+
+    deinit { thread.stop() }
 
     /// Asks the running cell to stop with `KeyboardInterrupt`. Safe from any thread.
     public func interrupt() { cancellation.raise() }
@@ -17,20 +26,23 @@ public final class Session {
     /// Runs one cell. Output goes to the sink while it runs; the value of a final expression
     /// comes back as `result`.
     public func execute(_ code: String, executionCount: Int, silent: Bool) -> ExecutionOutcome {
-        // Placeholder until the cell language lands (issue 3).
-        .failure(CellError(name: "NotImplementedError", value: "the cell language is not built yet", traceback: []))
+        thread.run { CellRunner(interpreter: interpreter).run(code, executionCount: executionCount, silent: silent) }
     }
 
     /// Completions for the code before `cursor` (a code-point offset).
     public func complete(_ code: String, cursor: Int) -> Completion {
-        Completion(matches: [], cursorStart: cursor, cursorEnd: cursor)
+        thread.run { Completer(interpreter: interpreter).complete(code, cursor: cursor) }
     }
 
     /// Documentation for the name at `cursor`, or nil when nothing is found.
-    public func inspect(_ code: String, cursor: Int, detailLevel: Int) -> DisplayData? { nil }
+    public func inspect(_ code: String, cursor: Int, detailLevel: Int) -> DisplayData? {
+        thread.run { Completer(interpreter: interpreter).inspect(code, cursor: cursor, detailLevel: detailLevel) }
+    }
 
     /// Whether `code` is ready to run, as `is_complete_request` asks.
-    public func isComplete(_ code: String) -> Completeness { .unknown }
+    public func isComplete(_ code: String) -> Completeness {
+        thread.run { CompletenessCheck.check(code) }
+    }
 }
 
 /// How a cell ended.

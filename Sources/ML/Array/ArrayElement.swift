@@ -27,7 +27,7 @@ public protocol ArrayElement: Equatable, Sendable {
 
 /// Element types with arithmetic and ordering: every dtype except bool. Integer arithmetic
 /// wraps as NumPy's does (`np.uint8(250) + 10` is 4); it never traps.
-public protocol NumericElement: ArrayElement, Comparable {
+public protocol NumericElement: ArrayElement, Comparable, SIMDScalar {
     static func add(_ a: Self, _ b: Self) -> Self
     static func subtract(_ a: Self, _ b: Self) -> Self
     static func multiply(_ a: Self, _ b: Self) -> Self

@@ -30,6 +30,21 @@ final class ArrayStorage {
         }
         self.base = pointer
         self.byteCount = byteCount
+        ArrayStorage.requestHugePages(pointer, byteCount)
+    }
+
+    /// Asks Linux to back a large block with 2 MB pages, as NumPy does for arrays of 4 MB and
+    /// more: a 60000x784 float32 array then costs ~90 page faults instead of ~46,000.
+    private static func requestHugePages(_ pointer: UnsafeMutableRawPointer, _ byteCount: Int) {
+        #if os(Linux)
+        guard byteCount >= 4 << 20 else { return }
+        let page = 4096
+        let start = (Int(bitPattern: pointer) + page - 1) & ~(page - 1)
+        let end = (Int(bitPattern: pointer) + byteCount) & ~(page - 1)
+        guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        // Advice only: failure (no transparent huge pages) changes nothing.
+        _ = madvise(aligned, end - start, MADV_HUGEPAGE)
+        #endif
     }
 
     deinit { free(base) }

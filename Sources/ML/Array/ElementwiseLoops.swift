@@ -1,61 +1,78 @@
-/// The row loops every elementwise kernel runs. Each is `@inline(__always)` so the element
-/// closure is inlined into a loop specialised for its element types; contiguous rows and rows
-/// against a broadcast scalar get plain indexed loops the compiler vectorises.
+/// The row loops every elementwise kernel runs. The element rule comes in as a type (a
+/// `BinaryKernel` or `UnaryKernel`), not a closure: generic specialisation then turns it into
+/// a direct, inlined call, and the contiguous and broadcast-scalar loops vectorise.
 
-/// `out[i] = op(a[i], b[i])` over `out`'s shape; `a` and `b` are already broadcast to it.
-@inline(__always)
-func binaryLoop<A, B, R>(_ a: NDArray, _ b: NDArray, _ out: NDArray, _ op: (A, B) -> R) {
+/// An elementwise rule of two operands.
+protocol BinaryKernel {
+    associatedtype Left: ArrayElement
+    associatedtype Right: ArrayElement
+    associatedtype Output: ArrayElement
+    static func apply(_ x: Left, _ y: Right) -> Output
+}
+
+/// An elementwise rule of one operand.
+protocol UnaryKernel {
+    associatedtype Input: ArrayElement
+    associatedtype Output: ArrayElement
+    static func apply(_ x: Input) -> Output
+}
+
+/// `out[i] = K(a[i], b[i])` over `out`'s shape; `a` and `b` are already broadcast to it.
+func binaryLoop<K: BinaryKernel>(_: K.Type, _ a: NDArray, _ b: NDArray, _ out: NDArray) {
     let plan = LoopPlan(shape: out.shape, strides: [out.strides, a.strides, b.strides])
-    let outBase = out.basePointer(R.self), aBase = a.basePointer(A.self), bBase = b.basePointer(B.self)
+    let outBase = out.basePointer(K.Output.self), aBase = a.basePointer(K.Left.self), bBase = b.basePointer(K.Right.self)
     let length = plan.rowLength
     let outStride = plan.rowStride(0), aStride = plan.rowStride(1), bStride = plan.rowStride(2)
+    var cursor = RowCursor(plan)
     withExtendedLifetime((a, b, out)) {
-        plan.forEachRow { outOffset, aOffset, bOffset in
-            let o = outBase + outOffset, x = aBase + aOffset, y = bBase + bOffset
+        while cursor.next() {
+            let o = outBase + cursor.offsets[0], x = aBase + cursor.offsets[1], y = bBase + cursor.offsets[2]
             if outStride == 1 && aStride == 1 && bStride == 1 {
-                for i in 0..<length { o[i] = op(x[i], y[i]) }
+                for i in 0..<length { o[i] = K.apply(x[i], y[i]) }
             } else if outStride == 1 && aStride == 1 && bStride == 0 {
                 let v = y[0]
-                for i in 0..<length { o[i] = op(x[i], v) }
+                for i in 0..<length { o[i] = K.apply(x[i], v) }
             } else if outStride == 1 && aStride == 0 && bStride == 1 {
                 let v = x[0]
-                for i in 0..<length { o[i] = op(v, y[i]) }
+                for i in 0..<length { o[i] = K.apply(v, y[i]) }
             } else {
-                for i in 0..<length { o[i * outStride] = op(x[i * aStride], y[i * bStride]) }
+                for i in 0..<length { o[i * outStride] = K.apply(x[i * aStride], y[i * bStride]) }
             }
         }
     }
 }
 
-/// `out[i] = op(a[i])`; `a` has `out`'s shape.
-@inline(__always)
-func unaryLoop<A, R>(_ a: NDArray, _ out: NDArray, _ op: (A) -> R) {
+/// `out[i] = K(a[i])`; `a` has `out`'s shape.
+func unaryLoop<K: UnaryKernel>(_: K.Type, _ a: NDArray, _ out: NDArray) {
     let plan = LoopPlan(shape: out.shape, strides: [out.strides, a.strides])
-    let outBase = out.basePointer(R.self), aBase = a.basePointer(A.self)
+    let outBase = out.basePointer(K.Output.self), aBase = a.basePointer(K.Input.self)
     let length = plan.rowLength
     let outStride = plan.rowStride(0), aStride = plan.rowStride(1)
+    var cursor = RowCursor(plan)
     withExtendedLifetime((a, out)) {
-        plan.forEachRow { outOffset, aOffset in
-            let o = outBase + outOffset, x = aBase + aOffset
+        while cursor.next() {
+            let o = outBase + cursor.offsets[0], x = aBase + cursor.offsets[1]
             if outStride == 1 && aStride == 1 {
-                for i in 0..<length { o[i] = op(x[i]) }
+                for i in 0..<length { o[i] = K.apply(x[i]) }
             } else {
-                for i in 0..<length { o[i * outStride] = op(x[i * aStride]) }
+                for i in 0..<length { o[i * outStride] = K.apply(x[i * aStride]) }
             }
         }
     }
 }
 
-/// `op(a[i])` for every element, in C order, without writing (for checks such as "any negative").
-@inline(__always)
-func forEachElement<A>(_ a: NDArray, _ body: (A) -> Void) {
+/// Whether any element satisfies `K` (a predicate kernel), checked without writing.
+func anyElement<K: UnaryKernel>(_: K.Type, _ a: NDArray) -> Bool where K.Output == Bool {
     let plan = LoopPlan(shape: a.shape, strides: [a.strides])
-    let base = a.basePointer(A.self)
+    let base = a.basePointer(K.Input.self)
     let length = plan.rowLength, step = plan.rowStride(0)
+    var cursor = RowCursor(plan)
+    var found = false
     withExtendedLifetime(a) {
-        plan.forEachRow { offset in
-            let x = base + offset
-            for i in 0..<length { body(x[i * step]) }
+        while cursor.next() && !found {
+            let x = base + cursor.offsets[0]
+            for i in 0..<length where K.apply(x[i * step]) { found = true }
         }
     }
+    return found
 }

@@ -10,7 +10,7 @@ import Darwin
 extension Float {
     @inline(__always) public static func power(_ base: Float, _ exponent: Float) -> Float { powf(base, exponent) }
     @inline(__always) public static func arctan2(_ y: Float, _ x: Float) -> Float { atan2f(y, x) }
-    @inline(__always) public static func exp(_ x: Float) -> Float { expf(x) }
+    @inline(__always) public static func exp(_ x: Float) -> Float { VectorMath.exp(x) }
     @inline(__always) public static func expm1(_ x: Float) -> Float { expm1f(x) }
     @inline(__always) public static func log(_ x: Float) -> Float { logf(x) }
     @inline(__always) public static func log2(_ x: Float) -> Float { log2f(x) }
@@ -24,7 +24,7 @@ extension Float {
     @inline(__always) public static func arctan(_ x: Float) -> Float { atanf(x) }
     @inline(__always) public static func sinh(_ x: Float) -> Float { sinhf(x) }
     @inline(__always) public static func cosh(_ x: Float) -> Float { coshf(x) }
-    @inline(__always) public static func tanh(_ x: Float) -> Float { tanhf(x) }
+    @inline(__always) public static func tanh(_ x: Float) -> Float { VectorMath.tanh(x) }
 }
 
 extension Double {

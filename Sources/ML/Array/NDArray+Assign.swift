@@ -109,25 +109,37 @@ extension NDArray {
     }
 
     private func convertCopy<S: ArrayElement, D: ArrayElement>(from source: NDArray, _: S.Type, _: D.Type) {
+        if S.self == D.self && isContiguous && source.isContiguous {
+            withExtendedLifetime((self, source)) {
+                UnsafeMutableRawPointer(basePointer(D.self)).copyMemory(from: source.basePointer(S.self), byteCount: size * MemoryLayout<D>.stride)
+            }
+            return
+        }
         let plan = LoopPlan(shape: shape, strides: [strides, source.strides])
-        let destination = basePointer(D.self)
-        let origin = source.basePointer(S.self)
-        let length = plan.rowLength
-        let destinationStride = plan.rowStride(0), sourceStride = plan.rowStride(1)
+        if plan.shape.count == 2 && plan.strides[0][1] == 1 && plan.strides[1][0] == 1 && plan.strides[1][1] != 1 {
+            transposedCopy(from: source, plan, S.self, D.self)
+            return
+        }
+        unaryLoop(Cast<S, D>.self, source, self)
+    }
+
+    /// A copy whose source runs down columns (a transpose): done in 32x32 tiles, so both the
+    /// reads and the writes stay within a few cache lines at a time.
+    private func transposedCopy<S: ArrayElement, D: ArrayElement>(from source: NDArray, _ plan: LoopPlan, _: S.Type, _: D.Type) {
+        let rows = plan.shape[0], columns = plan.shape[1]
+        let destinationRow = plan.strides[0][0], sourceColumn = plan.strides[1][1]
+        let destination = basePointer(D.self), origin = source.basePointer(S.self)
+        let tile = 32
         withExtendedLifetime((self, source)) {
-            plan.forEachRow { destinationOffset, sourceOffset in
-                let out = destination + destinationOffset
-                let input = origin + sourceOffset
-                if S.self == D.self && destinationStride == 1 && sourceStride == 1 {
-                    UnsafeMutableRawPointer(out).copyMemory(from: input, byteCount: length * MemoryLayout<D>.stride)
-                } else if destinationStride == 1 && sourceStride == 1 {
-                    for index in 0..<length { out[index] = input[index].cast(to: D.self) }
-                } else if destinationStride == 1 && sourceStride == 0 {
-                    let value = input[0].cast(to: D.self)
-                    for index in 0..<length { out[index] = value }
-                } else {
-                    for index in 0..<length {
-                        out[index * destinationStride] = input[index * sourceStride].cast(to: D.self)
+            for rowStart in stride(from: 0, to: rows, by: tile) {
+                let rowEnd = Swift.min(rowStart + tile, rows)
+                for columnStart in stride(from: 0, to: columns, by: tile) {
+                    let columnEnd = Swift.min(columnStart + tile, columns)
+                    for row in rowStart..<rowEnd {
+                        let out = destination + row * destinationRow, input = origin + row
+                        for column in columnStart..<columnEnd {
+                            out[column] = input[column * sourceColumn].cast(to: D.self)
+                        }
                     }
                 }
             }

@@ -10,10 +10,56 @@ extension NDArray {
     public static func apply(_ operation: BinaryOperation, _ left: ArrayOperand, _ right: ArrayOperand) throws -> NDArray {
         let shape = try broadcastShapes([left.shape, right.shape])
         let (computeType, result) = try operation.resolveTypes(left, right)
-        let a = try operandArray(left, dtype: computeType), b = try operandArray(right, dtype: computeType)
         let out = try NDArray(uninitializedShape: shape, dtype: result)
+        if try computeInChunks(operation, left, right, computeType, out) { return out }
+        let a = try operandArray(left, dtype: computeType), b = try operandArray(right, dtype: computeType)
         try compute(operation, a, b, into: out)
         return out
+    }
+
+    /// Mixed dtypes on large contiguous operands (`uint8_images / 255.0`): converts the
+    /// operand that needs it a chunk at a time into a small scratch buffer, as NumPy's
+    /// buffered casting does, instead of materialising a converted copy of the whole array.
+    /// Returns false when the case does not apply.
+    private static func computeInChunks(_ operation: BinaryOperation, _ left: ArrayOperand, _ right: ArrayOperand,
+                                        _ computeType: DType, _ out: NDArray) throws -> Bool {
+        let chunk = 1 << 15
+        guard out.size >= 4 * chunk else { return false }
+        var needsCast = false
+        for operand in [left, right] {
+            guard case .array(let array) = operand else { continue }
+            if array.size == 1 { continue }
+            guard array.shape == out.shape, array.isContiguous else { return false }
+            if array.dtype != computeType { needsCast = true }
+        }
+        guard needsCast else { return false }
+
+        /// An operand as the compute dtype: a scalar once, an array as a flat view to slice.
+        func prepare(_ operand: ArrayOperand) throws -> (flat: NDArray, scalar: Bool, scratch: NDArray?) {
+            if case .array(let array) = operand, array.size != 1 {
+                let scratch = array.dtype == computeType ? nil : try NDArray(uninitializedShape: [chunk], dtype: computeType)
+                return (try array.reshaped([-1]), false, scratch)
+            }
+            return (try operandArray(operand, dtype: computeType).reshaped([]), true, nil)
+        }
+        let a = try prepare(left), b = try prepare(right)
+        let flatOut = try out.reshaped([-1])
+        func piece(_ operand: (flat: NDArray, scalar: Bool, scratch: NDArray?), _ start: Int, _ count: Int) throws -> NDArray {
+            if operand.scalar { return operand.flat }
+            let slice = try operand.flat.subscripted([.slice(start: start, stop: start + count, step: nil)])
+            guard let scratch = operand.scratch else { return slice }
+            let target = try scratch.subscripted([.slice(start: 0, stop: count, step: nil)])
+            try target.assign(from: slice)
+            return target
+        }
+        var start = 0
+        while start < out.size {
+            let count = Swift.min(chunk, out.size - start)
+            let destination = try flatOut.subscripted([.slice(start: start, stop: start + count, step: nil)])
+            try compute(operation, piece(a, start, count), piece(b, start, count), into: destination)
+            start += count
+        }
+        return true
     }
 
     /// Convenience for two arrays.
@@ -76,23 +122,22 @@ extension NDArray {
 
     private static func floatKernel<T: FloatElement>(_ operation: BinaryOperation, _ a: NDArray, _ b: NDArray, _ out: NDArray, _: T.Type) {
         switch operation {
-        case .add: binaryLoop(a, b, out) { (x: T, y: T) in x + y }
-        case .subtract: binaryLoop(a, b, out) { (x: T, y: T) in x - y }
-        case .multiply: binaryLoop(a, b, out) { (x: T, y: T) in x * y }
-        case .divide: binaryLoop(a, b, out) { (x: T, y: T) in x / y }
-        case .floorDivide: binaryLoop(a, b, out) { (x: T, y: T) in pythonFloorDivide(x, y) }
-        case .remainder: binaryLoop(a, b, out) { (x: T, y: T) in pythonRemainder(x, y) }
-        case .power: binaryLoop(a, b, out) { (x: T, y: T) in T.power(x, y) }
-        case .arctan2: binaryLoop(a, b, out) { (x: T, y: T) in T.arctan2(x, y) }
-        // NaN wins in maximum and minimum, as in NumPy.
-        case .maximum: binaryLoop(a, b, out) { (x: T, y: T) in x >= y || x.isNaN ? x : y }
-        case .minimum: binaryLoop(a, b, out) { (x: T, y: T) in x <= y || x.isNaN ? x : y }
-        case .equal: binaryLoop(a, b, out) { (x: T, y: T) in x == y }
-        case .notEqual: binaryLoop(a, b, out) { (x: T, y: T) in x != y }
-        case .less: binaryLoop(a, b, out) { (x: T, y: T) in x < y }
-        case .lessEqual: binaryLoop(a, b, out) { (x: T, y: T) in x <= y }
-        case .greater: binaryLoop(a, b, out) { (x: T, y: T) in x > y }
-        case .greaterEqual: binaryLoop(a, b, out) { (x: T, y: T) in x >= y }
+        case .add: binaryLoop(Add<T>.self, a, b, out)
+        case .subtract: binaryLoop(Subtract<T>.self, a, b, out)
+        case .multiply: binaryLoop(Multiply<T>.self, a, b, out)
+        case .divide: binaryLoop(Divide<T>.self, a, b, out)
+        case .floorDivide: binaryLoop(FloatFloorDivide<T>.self, a, b, out)
+        case .remainder: binaryLoop(FloatRemainder<T>.self, a, b, out)
+        case .power: binaryLoop(FloatPower<T>.self, a, b, out)
+        case .arctan2: binaryLoop(ArcTan2<T>.self, a, b, out)
+        case .maximum: binaryLoop(FloatMaximum<T>.self, a, b, out)
+        case .minimum: binaryLoop(FloatMinimum<T>.self, a, b, out)
+        case .equal: binaryLoop(Equal<T>.self, a, b, out)
+        case .notEqual: binaryLoop(NotEqual<T>.self, a, b, out)
+        case .less: binaryLoop(Less<T>.self, a, b, out)
+        case .lessEqual: binaryLoop(LessEqual<T>.self, a, b, out)
+        case .greater: binaryLoop(Greater<T>.self, a, b, out)
+        case .greaterEqual: binaryLoop(GreaterEqual<T>.self, a, b, out)
         case .bitwiseAnd, .bitwiseOr, .bitwiseXor, .logicalAnd, .logicalOr, .logicalXor:
             break  // resolveTypes never computes these in floats
         }
@@ -100,27 +145,27 @@ extension NDArray {
 
     private static func integerKernel<T: IntegerElement>(_ operation: BinaryOperation, _ a: NDArray, _ b: NDArray, _ out: NDArray, _: T.Type) throws {
         switch operation {
-        case .add: binaryLoop(a, b, out) { (x: T, y: T) in x &+ y }
-        case .subtract: binaryLoop(a, b, out) { (x: T, y: T) in x &- y }
-        case .multiply: binaryLoop(a, b, out) { (x: T, y: T) in x &* y }
-        case .floorDivide: binaryLoop(a, b, out) { (x: T, y: T) in integerFloorDivide(x, y) }
-        case .remainder: binaryLoop(a, b, out) { (x: T, y: T) in integerRemainder(x, y) }
+        case .add: binaryLoop(Add<T>.self, a, b, out)
+        case .subtract: binaryLoop(Subtract<T>.self, a, b, out)
+        case .multiply: binaryLoop(Multiply<T>.self, a, b, out)
+        case .floorDivide: binaryLoop(IntegerFloorDivide<T>.self, a, b, out)
+        case .remainder: binaryLoop(IntegerRemainder<T>.self, a, b, out)
         case .power:
-            var negative = false
-            forEachElement(b) { (y: T) in if y < 0 { negative = true } }
-            if negative { throw ArrayError.value("Integers to negative integer powers are not allowed.") }
-            binaryLoop(a, b, out) { (x: T, y: T) in integerPower(x, y) }
-        case .maximum: binaryLoop(a, b, out) { (x: T, y: T) in Swift.max(x, y) }
-        case .minimum: binaryLoop(a, b, out) { (x: T, y: T) in Swift.min(x, y) }
-        case .equal: binaryLoop(a, b, out) { (x: T, y: T) in x == y }
-        case .notEqual: binaryLoop(a, b, out) { (x: T, y: T) in x != y }
-        case .less: binaryLoop(a, b, out) { (x: T, y: T) in x < y }
-        case .lessEqual: binaryLoop(a, b, out) { (x: T, y: T) in x <= y }
-        case .greater: binaryLoop(a, b, out) { (x: T, y: T) in x > y }
-        case .greaterEqual: binaryLoop(a, b, out) { (x: T, y: T) in x >= y }
-        case .bitwiseAnd: binaryLoop(a, b, out) { (x: T, y: T) in x & y }
-        case .bitwiseOr: binaryLoop(a, b, out) { (x: T, y: T) in x | y }
-        case .bitwiseXor: binaryLoop(a, b, out) { (x: T, y: T) in x ^ y }
+            if anyElement(IsNegative<T>.self, b) {
+                throw ArrayError.value("Integers to negative integer powers are not allowed.")
+            }
+            binaryLoop(IntegerPower<T>.self, a, b, out)
+        case .maximum: binaryLoop(IntegerMaximum<T>.self, a, b, out)
+        case .minimum: binaryLoop(IntegerMinimum<T>.self, a, b, out)
+        case .equal: binaryLoop(Equal<T>.self, a, b, out)
+        case .notEqual: binaryLoop(NotEqual<T>.self, a, b, out)
+        case .less: binaryLoop(Less<T>.self, a, b, out)
+        case .lessEqual: binaryLoop(LessEqual<T>.self, a, b, out)
+        case .greater: binaryLoop(Greater<T>.self, a, b, out)
+        case .greaterEqual: binaryLoop(GreaterEqual<T>.self, a, b, out)
+        case .bitwiseAnd: binaryLoop(BitwiseAnd<T>.self, a, b, out)
+        case .bitwiseOr: binaryLoop(BitwiseOr<T>.self, a, b, out)
+        case .bitwiseXor: binaryLoop(BitwiseXor<T>.self, a, b, out)
         case .divide, .arctan2, .logicalAnd, .logicalOr, .logicalXor:
             break  // resolveTypes computes these in floats or bools
         }
@@ -128,14 +173,14 @@ extension NDArray {
 
     private static func boolKernel(_ operation: BinaryOperation, _ a: NDArray, _ b: NDArray, _ out: NDArray) {
         switch operation {
-        case .add, .maximum, .logicalOr, .bitwiseOr: binaryLoop(a, b, out) { (x: Bool, y: Bool) in x || y }
-        case .multiply, .minimum, .logicalAnd, .bitwiseAnd: binaryLoop(a, b, out) { (x: Bool, y: Bool) in x && y }
-        case .logicalXor, .bitwiseXor, .notEqual: binaryLoop(a, b, out) { (x: Bool, y: Bool) in x != y }
-        case .equal: binaryLoop(a, b, out) { (x: Bool, y: Bool) in x == y }
-        case .less: binaryLoop(a, b, out) { (x: Bool, y: Bool) in !x && y }
-        case .lessEqual: binaryLoop(a, b, out) { (x: Bool, y: Bool) in !x || y }
-        case .greater: binaryLoop(a, b, out) { (x: Bool, y: Bool) in x && !y }
-        case .greaterEqual: binaryLoop(a, b, out) { (x: Bool, y: Bool) in x || !y }
+        case .add, .maximum, .logicalOr, .bitwiseOr: binaryLoop(LogicalOr.self, a, b, out)
+        case .multiply, .minimum, .logicalAnd, .bitwiseAnd: binaryLoop(LogicalAnd.self, a, b, out)
+        case .logicalXor, .bitwiseXor, .notEqual: binaryLoop(NotEqual<Bool>.self, a, b, out)
+        case .equal: binaryLoop(Equal<Bool>.self, a, b, out)
+        case .less: binaryLoop(BoolLess.self, a, b, out)
+        case .lessEqual: binaryLoop(BoolLessEqual.self, a, b, out)
+        case .greater: binaryLoop(BoolGreater.self, a, b, out)
+        case .greaterEqual: binaryLoop(BoolGreaterEqual.self, a, b, out)
         case .subtract, .divide, .floorDivide, .remainder, .power, .arctan2:
             break  // resolveTypes never computes these in bool
         }

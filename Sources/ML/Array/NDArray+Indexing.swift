@@ -55,6 +55,7 @@ extension NDArray {
     /// integer arrays or boolean masks (NumPy's advanced indexing, with its rule for where
     /// the indexed dimensions go). A full integer index gives a 0-d array.
     public func subscripted(_ index: [ArrayIndex]) throws -> NDArray {
+        if let mask = isFullMask(index) { return try maskedElements(mask) }
         let resolved = try resolve(index)
         if !resolved.contains(where: { if case .positions = $0 { return true } else { return false } }) {
             return try basicView(resolved)
@@ -71,6 +72,10 @@ extension NDArray {
         switch value {
         case .array(let array): source = array
         case .scalar(let scalar): source = try scalar.asArray(dtype: dtype)
+        }
+        if let mask = isFullMask(index) {
+            try assignMasked(mask, source.storage === storage ? source.copy() : source)
+            return
         }
         let resolved = try resolve(index)
         if !resolved.contains(where: { if case .positions = $0 { return true } else { return false } }) {
@@ -314,6 +319,18 @@ private struct AdvancedIndexPlan {
             }
         } else {
             let blockSize = remainingAxes.reduce(1) { $0 * view.shape[$1] }
+            if block(at: view.offset).isContiguous {
+                // Whole contiguous rows (x[batch_indices]): one memcpy each.
+                let itemSize = view.dtype.itemSize
+                let source = view.storage.base, destination = out.storage.base
+                withExtendedLifetime((view, out)) {
+                    for (index, offset) in offsets.enumerated() {
+                        (destination + index * blockSize * itemSize).copyMemory(from: source + offset * itemSize, byteCount: blockSize * itemSize)
+                    }
+                }
+                let order = resultOrder
+                return order == Array(order.indices) ? out : try out.transposed(order).contiguous()
+            }
             for (index, offset) in offsets.enumerated() {
                 var destination = out
                 destination.shape = Array(gatheredShape.dropFirst(broadcastShape.count))

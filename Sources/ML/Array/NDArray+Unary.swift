@@ -77,7 +77,7 @@ extension NDArray {
         case .uint8: integerArithmetic(operation, out, UInt8.self)
         case .bool:
             switch operation {
-            case .invert: unaryLoop(self, out) { (x: Bool) in !x }
+            case .invert: unaryLoop(LogicalNot.self, self, out)
             default: try out.assign(from: self)  // absolute, floor, ceil, trunc keep bools
             }
         }
@@ -86,61 +86,59 @@ extension NDArray {
 
     private func floatPredicate<T: FloatElement>(_ operation: UnaryOperation, _ out: NDArray, _: T.Type) {
         switch operation {
-        case .isnan: unaryLoop(self, out) { (x: T) in x.isNaN }
-        case .isinf: unaryLoop(self, out) { (x: T) in x.isInfinite }
-        case .isfinite: unaryLoop(self, out) { (x: T) in x.isFinite }
-        default: unaryLoop(self, out) { (x: T) in x == 0 }
+        case .isnan: unaryLoop(IsNaN<T>.self, self, out)
+        case .isinf: unaryLoop(IsInfinite<T>.self, self, out)
+        case .isfinite: unaryLoop(IsFinite<T>.self, self, out)
+        default: unaryLoop(IsZero<T>.self, self, out)
         }
     }
 
     private func floatMath<T: FloatElement>(_ operation: UnaryOperation, _ out: NDArray, _: T.Type) {
         switch operation {
-        case .sqrt: unaryLoop(self, out) { (x: T) in x.squareRoot() }
-        case .exp: unaryLoop(self, out) { (x: T) in T.exp(x) }
-        case .expm1: unaryLoop(self, out) { (x: T) in T.expm1(x) }
-        case .log: unaryLoop(self, out) { (x: T) in T.log(x) }
-        case .log2: unaryLoop(self, out) { (x: T) in T.log2(x) }
-        case .log10: unaryLoop(self, out) { (x: T) in T.log10(x) }
-        case .log1p: unaryLoop(self, out) { (x: T) in T.log1p(x) }
-        case .sin: unaryLoop(self, out) { (x: T) in T.sin(x) }
-        case .cos: unaryLoop(self, out) { (x: T) in T.cos(x) }
-        case .tan: unaryLoop(self, out) { (x: T) in T.tan(x) }
-        case .arcsin: unaryLoop(self, out) { (x: T) in T.arcsin(x) }
-        case .arccos: unaryLoop(self, out) { (x: T) in T.arccos(x) }
-        case .arctan: unaryLoop(self, out) { (x: T) in T.arctan(x) }
-        case .sinh: unaryLoop(self, out) { (x: T) in T.sinh(x) }
-        case .cosh: unaryLoop(self, out) { (x: T) in T.cosh(x) }
-        case .tanh: unaryLoop(self, out) { (x: T) in T.tanh(x) }
-        case .rint: unaryLoop(self, out) { (x: T) in x.rounded(.toNearestOrEven) }
+        case .sqrt: unaryLoop(SquareRoot<T>.self, self, out)
+        case .exp: unaryLoop(Exp<T>.self, self, out)
+        case .expm1: unaryLoop(Expm1<T>.self, self, out)
+        case .log: unaryLoop(Log<T>.self, self, out)
+        case .log2: unaryLoop(Log2<T>.self, self, out)
+        case .log10: unaryLoop(Log10<T>.self, self, out)
+        case .log1p: unaryLoop(Log1p<T>.self, self, out)
+        case .sin: unaryLoop(Sin<T>.self, self, out)
+        case .cos: unaryLoop(Cos<T>.self, self, out)
+        case .tan: unaryLoop(Tan<T>.self, self, out)
+        case .arcsin: unaryLoop(ArcSin<T>.self, self, out)
+        case .arccos: unaryLoop(ArcCos<T>.self, self, out)
+        case .arctan: unaryLoop(ArcTan<T>.self, self, out)
+        case .sinh: unaryLoop(Sinh<T>.self, self, out)
+        case .cosh: unaryLoop(Cosh<T>.self, self, out)
+        case .tanh: unaryLoop(Tanh<T>.self, self, out)
+        case .rint: unaryLoop(RoundHalfEven<T>.self, self, out)
         default: break  // not a floating-math operation
         }
     }
 
     private func floatArithmetic<T: FloatElement>(_ operation: UnaryOperation, _ out: NDArray, _: T.Type) {
         switch operation {
-        case .negative: unaryLoop(self, out) { (x: T) in -x }
-        case .positive: unaryLoop(self, out) { (x: T) in x }
-        case .absolute: unaryLoop(self, out) { (x: T) in Swift.abs(x) }
-        case .sign: unaryLoop(self, out) { (x: T) in x > 0 ? 1 : x < 0 ? -1 : x }
-        case .square: unaryLoop(self, out) { (x: T) in x * x }
-        case .reciprocal: unaryLoop(self, out) { (x: T) in 1 / x }
-        case .floor: unaryLoop(self, out) { (x: T) in x.rounded(.down) }
-        case .ceil: unaryLoop(self, out) { (x: T) in x.rounded(.up) }
-        case .trunc: unaryLoop(self, out) { (x: T) in x.rounded(.towardZero) }
-        default: break
+        case .negative: unaryLoop(FloatNegative<T>.self, self, out)
+        case .absolute: unaryLoop(FloatAbsolute<T>.self, self, out)
+        case .sign: unaryLoop(FloatSign<T>.self, self, out)
+        case .square: unaryLoop(Square<T>.self, self, out)
+        case .reciprocal: unaryLoop(FloatReciprocal<T>.self, self, out)
+        case .floor: unaryLoop(Floor<T>.self, self, out)
+        case .ceil: unaryLoop(Ceil<T>.self, self, out)
+        case .trunc: unaryLoop(Truncate<T>.self, self, out)
+        default: unaryLoop(Identity<T>.self, self, out)  // positive
         }
     }
 
     private func integerArithmetic<T: IntegerElement>(_ operation: UnaryOperation, _ out: NDArray, _: T.Type) {
         switch operation {
-        case .negative: unaryLoop(self, out) { (x: T) in 0 &- x }
-        case .absolute: unaryLoop(self, out) { (x: T) in x < 0 ? 0 &- x : x }
-        case .sign: unaryLoop(self, out) { (x: T) in x > 0 ? 1 : x < 0 ? 0 &- 1 : 0 }
-        case .square: unaryLoop(self, out) { (x: T) in x &* x }
-        // 1/x in integers: 1 for 1, -1 for -1, 0 otherwise (NumPy warns for 0 and gives 0).
-        case .reciprocal: unaryLoop(self, out) { (x: T) in x == 1 ? 1 : (T.isSigned && x == 0 &- 1) ? x : 0 }
-        case .invert: unaryLoop(self, out) { (x: T) in ~x }
-        default: unaryLoop(self, out) { (x: T) in x }  // positive, floor, ceil, trunc
+        case .negative: unaryLoop(IntegerNegative<T>.self, self, out)
+        case .absolute: unaryLoop(IntegerAbsolute<T>.self, self, out)
+        case .sign: unaryLoop(IntegerSign<T>.self, self, out)
+        case .square: unaryLoop(Square<T>.self, self, out)
+        case .reciprocal: unaryLoop(IntegerReciprocal<T>.self, self, out)
+        case .invert: unaryLoop(IntegerInvert<T>.self, self, out)
+        default: unaryLoop(Identity<T>.self, self, out)  // positive, floor, ceil, trunc
         }
     }
 

@@ -2,8 +2,8 @@
 
 /// NumPy's pairwise summation (`pairwise_sum` in its loops): runs of up to 128 elements are
 /// summed in eight interleaved accumulators, longer runs are split in halves. Following its
-/// order exactly makes float32 sums agree with NumPy's to the last bit, and the eight
-/// independent accumulators let the compiler use one vector register for them.
+/// order exactly makes float32 sums agree with NumPy's to the last bit; the eight
+/// accumulators are one SIMD8 value.
 @inline(__always)
 func pairwiseSum<T: FloatElement>(_ values: UnsafePointer<T>, _ count: Int) -> T {
     if count < 8 {
@@ -12,16 +12,15 @@ func pairwiseSum<T: FloatElement>(_ values: UnsafePointer<T>, _ count: Int) -> T
         return result
     }
     if count <= 128 {
-        var r0 = values[0], r1 = values[1], r2 = values[2], r3 = values[3]
-        var r4 = values[4], r5 = values[5], r6 = values[6], r7 = values[7]
+        let raw = UnsafeRawPointer(values)
+        var r = raw.loadUnaligned(as: SIMD8<T>.self)
         var index = 8
         let end = count - count % 8
         while index < end {
-            r0 += values[index]; r1 += values[index + 1]; r2 += values[index + 2]; r3 += values[index + 3]
-            r4 += values[index + 4]; r5 += values[index + 5]; r6 += values[index + 6]; r7 += values[index + 7]
+            r += raw.loadUnaligned(fromByteOffset: index * MemoryLayout<T>.stride, as: SIMD8<T>.self)
             index += 8
         }
-        var result = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+        var result = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
         while index < count {
             result += values[index]
             index += 1
@@ -41,32 +40,58 @@ func integerSum<T: IntegerElement>(_ values: UnsafePointer<T>, _ count: Int) -> 
     return result
 }
 
-/// Largest value; NaN if any element is NaN (NumPy propagates NaN in `max`).
+/// Largest value; NaN if any element is NaN (NumPy propagates NaN in `max`). Eight lanes at
+/// a time with a NaN mask, so the loop is vector compares and selects.
 @inline(__always)
 func maximumElement<T: NumericElement>(_ values: UnsafePointer<T>, _ count: Int) -> T {
-    var result = values[0]
-    var sawNaN = false
-    for index in 1..<max(count, 1) {
-        let value = values[index]
-        result = value > result ? value : result
-        sawNaN = sawNaN || value != value
-    }
-    if sawNaN || result != result { return T.nanOrZero }
-    return result
+    extremeElement(values, count, largest: true)
 }
 
 /// Smallest value; NaN if any element is NaN.
 @inline(__always)
 func minimumElement<T: NumericElement>(_ values: UnsafePointer<T>, _ count: Int) -> T {
-    var result = values[0]
-    var sawNaN = false
-    for index in 1..<max(count, 1) {
-        let value = values[index]
-        result = value < result ? value : result
-        sawNaN = sawNaN || value != value
+    extremeElement(values, count, largest: false)
+}
+
+/// Eight independent running extremes (so the compiler packs them into one vector) and a
+/// NaN count (an integer sum, which vectorises where an early exit would not).
+@inline(__always)
+private func extremeElement<T: NumericElement>(_ values: UnsafePointer<T>, _ count: Int, largest: Bool) -> T {
+    @inline(__always) func pick(_ current: T, _ value: T) -> T {
+        largest ? (value > current ? value : current) : (value < current ? value : current)
     }
-    if sawNaN || result != result { return T.nanOrZero }
-    return result
+    var result = values[0]
+    var nanCount = result != result ? 1 : 0
+    var index = 1
+    if count >= 16 {
+        var m0 = values[0], m1 = values[1], m2 = values[2], m3 = values[3]
+        var m4 = values[4], m5 = values[5], m6 = values[6], m7 = values[7]
+        var n0 = 0, n1 = 0, n2 = 0, n3 = 0, n4 = 0, n5 = 0, n6 = 0, n7 = 0
+        index = 8
+        let end = count - count % 8
+        while index < end {
+            let v0 = values[index], v1 = values[index + 1], v2 = values[index + 2], v3 = values[index + 3]
+            let v4 = values[index + 4], v5 = values[index + 5], v6 = values[index + 6], v7 = values[index + 7]
+            m0 = pick(m0, v0); m1 = pick(m1, v1); m2 = pick(m2, v2); m3 = pick(m3, v3)
+            m4 = pick(m4, v4); m5 = pick(m5, v5); m6 = pick(m6, v6); m7 = pick(m7, v7)
+            n0 &+= v0 != v0 ? 1 : 0; n1 &+= v1 != v1 ? 1 : 0; n2 &+= v2 != v2 ? 1 : 0; n3 &+= v3 != v3 ? 1 : 0
+            n4 &+= v4 != v4 ? 1 : 0; n5 &+= v5 != v5 ? 1 : 0; n6 &+= v6 != v6 ? 1 : 0; n7 &+= v7 != v7 ? 1 : 0
+            index += 8
+        }
+        nanCount = n0 + n1 + n2 + n3 + n4 + n5 + n6 + n7
+        // The lanes started from real elements: a NaN among them was counted above or sits
+        // in m0...m7 now, and a NaN never replaces a lane (comparisons with it are false).
+        nanCount += (m0 != m0 ? 1 : 0) + (m1 != m1 ? 1 : 0) + (m2 != m2 ? 1 : 0) + (m3 != m3 ? 1 : 0)
+        nanCount += (m4 != m4 ? 1 : 0) + (m5 != m5 ? 1 : 0) + (m6 != m6 ? 1 : 0) + (m7 != m7 ? 1 : 0)
+        result = pick(pick(pick(m0, m1), pick(m2, m3)), pick(pick(m4, m5), pick(m6, m7)))
+    }
+    while index < count {
+        let value = values[index]
+        result = pick(result, value)
+        nanCount += value != value ? 1 : 0
+        index += 1
+    }
+    return nanCount > 0 ? T.nanOrZero : result
 }
 
 /// Index of the first largest value; the first NaN wins, as in NumPy.

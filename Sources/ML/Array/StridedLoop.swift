@@ -44,52 +44,64 @@ struct LoopPlan {
     var count: Int { shape.reduce(1, *) }
 
     /// Calls `body(offset0)` with the first element offset of each row, for one operand.
-    @inline(__always)
+    /// (Not for hot loops: the body is a closure call per row.)
     func forEachRow(_ body: (Int) -> Void) {
-        forEachRowOffsets { offsets in body(offsets[0]) }
+        var cursor = RowCursor(self)
+        while cursor.next() { body(cursor.offsets[0]) }
     }
 
     /// Calls `body(offset0, offset1)` for two operands.
-    @inline(__always)
     func forEachRow(_ body: (Int, Int) -> Void) {
-        forEachRowOffsets { offsets in body(offsets[0], offsets[1]) }
+        var cursor = RowCursor(self)
+        while cursor.next() { body(cursor.offsets[0], cursor.offsets[1]) }
     }
 
     /// Calls `body(offset0, offset1, offset2)` for three operands.
-    @inline(__always)
     func forEachRow(_ body: (Int, Int, Int) -> Void) {
-        forEachRowOffsets { offsets in body(offsets[0], offsets[1], offsets[2]) }
+        var cursor = RowCursor(self)
+        while cursor.next() { body(cursor.offsets[0], cursor.offsets[1], cursor.offsets[2]) }
+    }
+}
+
+/// Walks the rows of a `LoopPlan` in C order, keeping one running element offset per operand
+/// (odometer style). A plain struct rather than a closure-taking function so that kernels keep
+/// their row loop in their own body, where the compiler can inline and vectorise it.
+struct RowCursor {
+    private let shape: [Int]
+    private let strides: [[Int]]
+    private var counters: [Int]
+    /// Element offset of the current row's first element, per operand.
+    private(set) var offsets: [Int]
+    private var started = false
+    private let empty: Bool
+
+    init(_ plan: LoopPlan) {
+        shape = plan.shape
+        strides = plan.strides
+        counters = [Int](repeating: 0, count: plan.shape.count)
+        offsets = [Int](repeating: 0, count: plan.strides.count)
+        empty = plan.count == 0
     }
 
-    /// Visits every row in C order, keeping one running offset per operand (odometer style,
-    /// no per-row allocation).
-    private func forEachRowOffsets(_ body: (UnsafeMutableBufferPointer<Int>) -> Void) {
-        if count == 0 { return }
-        let outer = shape.count - 1
-        let operands = strides.count
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: operands + max(outer, 1)) { scratch in
-            let offsets = UnsafeMutableBufferPointer(rebasing: scratch[0..<operands])
-            let counters = UnsafeMutableBufferPointer(rebasing: scratch[operands...])
-            for index in scratch.indices { scratch[index] = 0 }
-            while true {
-                body(offsets)
-                // Advance the odometer over the outer dimensions.
-                var axis = outer - 1
-                while axis >= 0 {
-                    counters[axis] += 1
-                    if counters[axis] < shape[axis] {
-                        for operand in 0..<operands { offsets[operand] += strides[operand][axis] }
-                        break
-                    }
-                    counters[axis] = 0
-                    for operand in 0..<operands {
-                        offsets[operand] -= strides[operand][axis] * (shape[axis] - 1)
-                    }
-                    axis -= 1
-                }
-                if axis < 0 { return }
-            }
+    /// Moves to the next row; false when all rows have been visited.
+    mutating func next() -> Bool {
+        if empty { return false }
+        if !started {
+            started = true
+            return true
         }
+        var axis = shape.count - 2
+        while axis >= 0 {
+            counters[axis] += 1
+            if counters[axis] < shape[axis] {
+                for operand in offsets.indices { offsets[operand] += strides[operand][axis] }
+                return true
+            }
+            counters[axis] = 0
+            for operand in offsets.indices { offsets[operand] -= strides[operand][axis] * (shape[axis] - 1) }
+            axis -= 1
+        }
+        return false
     }
 }
 

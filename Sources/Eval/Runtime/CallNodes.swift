@@ -1,0 +1,155 @@
+/// A call `f(a, b, *rest, k=v, **options)`.
+final class CallNode: ExprNode {
+    let callee: ExprNode
+    let positional: ElementList
+    let keywords: [(name: String, value: ExprNode)]
+    let doubleStarred: [ExprNode]
+    /// Only positional arguments, none starred: eligible for the direct user-function path.
+    let isPlain: Bool
+
+    init(callee: ExprNode, positional: ElementList, keywords: [(name: String, value: ExprNode)],
+         doubleStarred: [ExprNode], line: Int) {
+        self.callee = callee
+        self.positional = positional
+        self.keywords = keywords
+        self.doubleStarred = doubleStarred
+        isPlain = !positional.hasStar && keywords.isEmpty && doubleStarred.isEmpty
+        super.init(line: line)
+    }
+
+    override func eval(_ frame: Frame) throws -> Value {
+        let function = try callee.eval(frame)
+        frame.line = line
+        if isPlain, case .object(let object) = function, let user = object as? FunctionObject,
+           user.isSimple, user.positionalCount == positional.nodes.count {
+            // Evaluate the arguments straight into the new frame's slots.
+            let callee = Frame(code: user.code, interpreter: frame.interpreter, closure: user.closure)
+            for (index, node) in positional.nodes.enumerated() {
+                user.store(try node.eval(frame), parameter: index, in: callee)
+            }
+            return try user.run(callee)
+        }
+        let arguments = try evaluateArguments(frame)
+        frame.line = line
+        return try frame.interpreter.call(function, arguments)
+    }
+
+    func evaluateArguments(_ frame: Frame) throws -> Arguments {
+        var arguments = Arguments(try positional.evaluate(frame))
+        if !keywords.isEmpty || !doubleStarred.isEmpty {
+            for (name, node) in keywords { arguments.keywords.append((name, try node.eval(frame))) }
+            for node in doubleStarred {
+                let mapping = try node.eval(frame)
+                guard let dict = mapping.object(as: DictObject.self) else {
+                    throw PyError(.typeError, "argument after ** must be a mapping, not \(mapping.typeName)")
+                }
+                for (key, value) in zip(dict.storage.keys, dict.storage.values) {
+                    guard case .string(let name) = key.value else { throw PyError(.typeError, "keywords must be strings") }
+                    if arguments.keywords.contains(where: { $0.name == name }) {
+                        throw PyError(.typeError, "got multiple values for keyword argument '\(name)'")
+                    }
+                    arguments.keywords.append((name, value))
+                }
+            }
+        }
+        return arguments
+    }
+}
+
+/// `obj.method(args)`: looks the method up on the type without making a bound-method object.
+final class MethodCallNode: ExprNode {
+    let receiver: ExprNode
+    let name: String
+    let call: CallNode
+    private var cachedType: PyType?
+    private var cachedMethod: NativeMethod?
+
+    init(receiver: ExprNode, name: String, call: CallNode, line: Int) {
+        self.receiver = receiver
+        self.name = name
+        self.call = call
+        super.init(line: line)
+    }
+
+    override func eval(_ frame: Frame) throws -> Value {
+        let object = try receiver.eval(frame)
+        let interpreter = frame.interpreter
+        let type = object.pyType
+        var method: NativeMethod?
+        if type === cachedType {
+            method = cachedMethod
+        } else if !(type === PyType.module) && !(type === PyType.type) {
+            method = type.lookupMethod(name)
+            if method != nil && type.lookupProperty(name) == nil {
+                cachedType = type
+                cachedMethod = method
+            }
+        }
+        if let method {
+            let arguments = try call.evaluateArguments(frame)
+            frame.line = line
+            if case .object(let list as ListObject) = object, name == "append", arguments.positional.count == 1,
+               arguments.keywords.isEmpty {
+                list.items.append(arguments.positional[0])
+                return .none
+            }
+            return try method.body(object, try method.signature.bind(arguments), interpreter)
+        }
+        let function = try interpreter.attribute(object, name)
+        if call.isPlain, case .object(let callee as FunctionObject) = function,
+           callee.isSimple, callee.positionalCount == call.positional.nodes.count {
+            let calleeFrame = Frame(code: callee.code, interpreter: interpreter, closure: callee.closure)
+            for (index, node) in call.positional.nodes.enumerated() {
+                callee.store(try node.eval(frame), parameter: index, in: calleeFrame)
+            }
+            frame.line = line
+            return try callee.run(calleeFrame)
+        }
+        let arguments = try call.evaluateArguments(frame)
+        frame.line = line
+        return try interpreter.call(function, arguments)
+    }
+}
+
+/// Makes a function object when a `def` or `lambda` runs: evaluates the defaults and
+/// captures the closure cells.
+final class FunctionMaker {
+    let code: CodeUnit
+    let name: String
+    let parameters: [CompiledParameter]
+    let defaults: [ExprNode?]
+    /// For each free variable of the new function, where it lives in the defining frame.
+    let captures: [Int]
+    let doc: String?
+    let signatureParameters: [Signature.Parameter]
+
+    init(code: CodeUnit, name: String, parameters: [CompiledParameter], defaults: [ExprNode?],
+         captures: [Int], doc: String?, signatureParameters: [Signature.Parameter]) {
+        self.code = code
+        self.name = name
+        self.parameters = parameters
+        self.defaults = defaults
+        self.captures = captures
+        self.doc = doc
+        self.signatureParameters = signatureParameters
+    }
+
+    func make(_ frame: Frame) throws -> FunctionObject {
+        var values: [Value?] = []
+        var parameters = signatureParameters
+        for (index, node) in defaults.enumerated() {
+            if let node {
+                let value = try node.eval(frame)
+                values.append(value)
+                parameters[index].defaultText = try frame.interpreter.repr(value)
+                parameters[index].defaultLiteral = Literal.none
+            } else {
+                values.append(nil)
+            }
+        }
+        let closure = ContiguousArray(captures.map { frame.cells[$0] })
+        return FunctionObject(code: code, name: name, parameters: self.parameters, defaults: values,
+                              closure: closure, doc: doc,
+                              signature: Signature(name: name, parameters: parameters))
+    }
+}

@@ -1,0 +1,71 @@
+import ML
+
+/// The storage of one running function or cell: local slots, closure cells, the current line
+/// (for tracebacks) and the return value in flight.
+final class Frame {
+    let slots: UnsafeMutablePointer<Value?>
+    let slotCount: Int
+    var cells: ContiguousArray<Cell>
+    let interpreter: Runtime
+    let code: CodeUnit
+    /// The line being run, for tracebacks.
+    var line = 0
+    var returnValue: Value = .none
+
+    init(code: CodeUnit, interpreter: Runtime, closure: ContiguousArray<Cell>) {
+        self.code = code
+        self.interpreter = interpreter
+        slotCount = code.slotCount
+        slots = .allocate(capacity: max(slotCount, 1))
+        slots.initialize(repeating: nil, count: max(slotCount, 1))
+        // Free variables (the closure) come first, then this frame's own captured variables.
+        var cells = closure
+        if !code.cellNames.isEmpty {
+            cells.reserveCapacity(closure.count + code.cellNames.count)
+            for _ in 0..<code.cellNames.count { cells.append(Cell()) }
+        }
+        self.cells = cells
+    }
+
+    deinit {
+        slots.deinitialize(count: max(slotCount, 1))
+        slots.deallocate()
+    }
+}
+
+/// A variable shared between a function and the closures defined in it.
+final class Cell {
+    var value: Value?
+    init(_ value: Value? = nil) { self.value = value }
+}
+
+/// What a statement asks of the block around it.
+enum Flow {
+    case normal, breakLoop, continueLoop, returned
+}
+
+/// Compiled code: a cell's top level or a function body, with the layout of its frame.
+final class CodeUnit {
+    let name: String
+    /// Where tracebacks say the code is (`Cell In[3]`).
+    let location: String
+    var body: StmtNode = PassNode(line: 0)
+    var slotCount = 0
+    var slotNames: [String] = []
+    /// Names of this frame's own captured variables (cells created at entry).
+    var cellNames: [String] = []
+    /// Names of variables captured from enclosing functions (cells passed in the closure).
+    var freeNames: [String] = []
+
+    init(name: String, location: String) {
+        self.name = name
+        self.location = location
+    }
+}
+
+/// How a name is stored where it is used.
+enum NameBinding {
+    case local(Int)
+    case cell(Int)
+    case global(Int)
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+/// The spacing of a subplot grid, in figure fractions (matplotlib's `SubplotParams`).
+public struct SubplotParameters: Sendable, Equatable {
+    public var left = 0.125, right = 0.9, bottom = 0.11, top = 0.88
+    /// Gaps between columns and rows, as fractions of the average axes width and height.
+    public var wspace = 0.2, hspace = 0.2
+    public init() {}
+}
+
+/// A figure: a canvas size and resolution, its axes, titles and texts. Rendering it gives
+/// pixels or a PNG; nothing here knows about the cell language.
+public final class Figure {
+    /// Size in inches.
+    public var width: Double
+    public var height: Double
+    public var dpi: Double
+    public var faceColor = Color.white
+    public private(set) var axes: [Axes] = []
+    public var suptitle: TextArtist?
+    public var texts: [TextArtist] = []
+    public var subplotParameters = SubplotParameters()
+    /// Set by `tight_layout()`: spacing is computed from the decorations when drawing.
+    public var usesTightLayout = false
+    /// An identifier for pyplot's figure numbers.
+    public var number: Int
+
+    /// A figure of `width` x `height` inches at `dpi` (matplotlib's defaults: 6.4 x 4.8 at 100).
+    public init(width: Double = 6.4, height: Double = 4.8, dpi: Double = 100, number: Int = 1) throws {
+        guard width > 0, height > 0, dpi > 0, width.isFinite, height.isFinite, dpi.isFinite else {
+            throw RenderingError.invalidArgument("figure size must be positive and finite, got \(width)x\(height) inches at \(dpi) dpi")
+        }
+        let w = Int((width * dpi).rounded()), h = Int((height * dpi).rounded())
+        guard w >= 1, h >= 1, w <= 1 << 14, h <= 1 << 14 else {
+            throw RenderingError.invalidArgument("figure size \(w)x\(h) pixels is too large: keep it under 16384 pixels a side")
+        }
+        self.width = width; self.height = height; self.dpi = dpi; self.number = number
+    }
+
+    /// Width and height in pixels.
+    public var pixelSize: (width: Int, height: Int) {
+        (max(1, Int((width * dpi).rounded())), max(1, Int((height * dpi).rounded())))
+    }
+
+    /// The axes at grid cell `index` of `rows` x `columns` (1-based, row-major), reusing one
+    /// that is already there, as `plt.subplot` does.
+    @discardableResult
+    public func subplot(rows: Int, columns: Int, index: Int) throws -> Axes {
+        let spec = try SubplotSpec(rows: rows, columns: columns, index: index)
+        if let existing = axes.first(where: { $0.subplotSpec == spec && $0.colorbarSource == nil }) { return existing }
+        // A new cell that overlaps older ones replaces them, as matplotlib does.
+        let ax = Axes(subplotSpec: spec, rect: nil)
+        axes.append(ax)
+        return ax
+    }
+
+    /// A `rows` x `columns` grid of new axes, optionally sharing limits along x or y.
+    public func subplots(rows: Int, columns: Int, shareX: Bool = false, shareY: Bool = false) throws -> [[Axes]] {
+        var grid: [[Axes]] = []
+        let sx = shareX ? SharedLimits() : nil, sy = shareY ? SharedLimits() : nil
+        for r in 0..<rows {
+            var row: [Axes] = []
+            for c in 0..<columns {
+                let ax = Axes(subplotSpec: try SubplotSpec(rows: rows, columns: columns, index: r * columns + c + 1), rect: nil)
+                if let sx { ax.sharedX = sx; sx.members.append(ax) }
+                if let sy { ax.sharedY = sy; sy.members.append(ax) }
+                axes.append(ax)
+                row.append(ax)
+            }
+            grid.append(row)
+        }
+        return grid
+    }
+
+    /// An axes at an explicit rectangle (figure fractions from the bottom left).
+    @discardableResult
+    public func addAxes(x: Double, y: Double, width: Double, height: Double) -> Axes {
+        let ax = Axes(subplotSpec: nil, rect: Rect(x0: x, y0: y, x1: x + width, y1: y + height))
+        axes.append(ax)
+        return ax
+    }
+
+    /// A colorbar for `mappable`, taking its room from the right of `parent`.
+    @discardableResult
+    public func colorbar(for mappable: ScalarMappable, parent: Axes) -> Axes {
+        let cb = Axes(subplotSpec: nil, rect: nil)
+        cb.colorbarSource = mappable
+        cb.colorbarParent = parent
+        parent.colorbars.append(cb)
+        axes.append(cb)
+        return cb
+    }
+
+    /// Removes an axes (and its colorbars).
+    public func remove(_ ax: Axes) {
+        axes.removeAll { $0 === ax || $0.colorbarParent === ax }
+    }
+
+    /// Removes everything (`clf()`).
+    public func clear() {
+        axes.removeAll()
+        texts.removeAll()
+        suptitle = nil
+    }
+
+    /// A figure-level text in figure fractions.
+    @discardableResult
+    public func text(x: Double, y: Double, _ s: String, style: TextStyle = TextStyle()) -> TextArtist {
+        let t = TextArtist(x: x, y: y, text: s, style: style)
+        t.coordinates = .figure
+        texts.append(t)
+        return t
+    }
+
+    /// Sets the centred title above all subplots.
+    @discardableResult
+    public func setSuptitle(_ s: String, style: TextStyle = TextStyle(size: 12), x: Double = 0.5, y: Double = 0.98) -> TextArtist {
+        let t = TextArtist(x: x, y: y, text: s, style: style)
+        t.coordinates = .figure
+        t.horizontalAlignment = .center
+        t.verticalAlignment = .top
+        suptitle = t
+        return t
+    }
+
+    /// The figure's pixels. With `tight`, cropped to what is drawn plus `padInches` (as the
+    /// Jupyter inline backend's `bbox_inches='tight'` does).
+    public func render(tight: Bool = false, padInches: Double = 0.1) throws -> RGBAImage {
+        var renderer = try FigureRenderer(figure: self)
+        let ink = renderer.draw()
+        let full = renderer.canvas.image()
+        guard tight, !ink.isEmpty else { return full }
+        let pad = padInches * dpi
+        let box = ink.insetBy(-pad).intersection(Rect(x0: 0, y0: 0, x1: Double(full.width), y1: Double(full.height)))
+        let x0 = Int(box.x0.rounded(.down)), y0 = Int(box.y0.rounded(.down))
+        let x1 = Int(box.x1.rounded(.up)), y1 = Int(box.y1.rounded(.up))
+        guard x1 > x0, y1 > y0 else { return full }
+        var out = [UInt8](repeating: 0, count: (x1 - x0) * (y1 - y0) * 4)
+        for y in y0..<y1 {
+            let src = (y * full.width + x0) * 4
+            out.replaceSubrange(((y - y0) * (x1 - x0) * 4)..<((y - y0 + 1) * (x1 - x0) * 4), with: full.pixels[src..<(src + (x1 - x0) * 4)])
+        }
+        return RGBAImage(validatedWidth: x1 - x0, height: y1 - y0, pixels: out)
+    }
+
+    /// The figure as PNG bytes.
+    public func pngData(tight: Bool = false) throws -> [UInt8] {
+        try PNGEncoder().encode(render(tight: tight))
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-@testable import Eval
-@Test func placeholder() {}
