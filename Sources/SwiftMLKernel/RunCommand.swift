@@ -14,7 +14,7 @@ struct RunCommand: ParsableCommand {
         abstract: "Serve the channels of a Jupyter connection file (what the kernelspec runs)."
     )
 
-    @Option(name: [.short, .customLong("connection-file")], help: "The connection file Jupyter wrote for this kernel.")
+    @Option(name: [.customShort("f"), .customLong("connection-file")], help: "The connection file Jupyter wrote for this kernel.")
     var connectionFile: String
 
     func run() throws {

@@ -111,29 +111,37 @@ final class ShellChannel {
             reply["status"] = "error"
         }
         reply["execution_count"] = .int(count)
-        let status = reply["status"] ?? "ok"
-        channel.reply(to: request, "execute_reply", content: reply, metadata: ["started": .string(started), "status": status])
-
-        if case .error = outcome, stopOnError, !silent { abortQueuedExecutes() }
+        // Taken before the reply goes out, so that only requests sent before the client could
+        // know of the error are aborted, not one sent in answer to the error reply.
+        let queued = stopOnError && !silent && reply["status"] == "error" ? takeQueuedRequests() : []
+        channel.reply(to: request, "execute_reply", content: reply, metadata: ["started": .string(started), "status": reply["status"] ?? "ok"])
+        abortExecutes(in: queued)
     }
 
-    /// After a failed cell with `stop_on_error`, the executes already waiting are answered
-    /// `aborted` instead of run: later cells of a notebook usually depend on the failed one.
-    /// Other requests waiting meanwhile are served as usual.
-    private func abortQueuedExecutes() {
+    /// Every request already waiting on the shell socket.
+    private func takeQueuedRequests() -> [Message] {
+        var queued: [Message] = []
         do {
-            while let request = try channel.receive(wait: false) {
-                guard request.messageType == "execute_request" else {
-                    serve(request)
-                    continue
-                }
-                channel.serve(request) { request in
-                    KernelLog.trace("aborted \(request.messageID) after an error")
-                    channel.reply(to: request, "execute_reply", content: ["status": "aborted"], metadata: ["status": "aborted"])
-                }
-            }
+            while let request = try channel.receive(wait: false) { queued.append(request) }
         } catch {
             // A shut-down context: the main loop notices on the next receive.
+        }
+        return queued
+    }
+
+    /// After a failed cell with `stop_on_error`, the executes that were already waiting are
+    /// answered `aborted` instead of run: later cells of a notebook usually depend on the
+    /// failed one. Other requests among them are served as usual, in order.
+    private func abortExecutes(in queued: [Message]) {
+        for request in queued {
+            guard request.messageType == "execute_request" else {
+                serve(request)
+                continue
+            }
+            channel.serve(request) { request in
+                KernelLog.trace("aborted \(request.messageID) after an error")
+                channel.reply(to: request, "execute_reply", content: ["status": "aborted"], metadata: ["status": "aborted"])
+            }
         }
     }
 

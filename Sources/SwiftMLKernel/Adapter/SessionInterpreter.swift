@@ -3,7 +3,7 @@ import KernelProtocol
 
 /// Joins the protocol's interpreter interface to the cell language's `Session`: one method
 /// per request, each a translation between the two sets of types. Lives on the shell thread.
-final class SessionInterpreter: Interpreter {
+final class SessionInterpreter: KernelProtocol.Interpreter {
     private let sink = SessionOutputSink()
     private let session: Session
     let interruptHandle: any InterruptHandle
