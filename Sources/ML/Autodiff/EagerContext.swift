@@ -286,3 +286,19 @@ public final class EagerContext {
         return y
     }
 }
+
+extension EagerContext {
+    /// A Keras activation applied to a tensor (`tf.keras.activations.relu(x)`), softmax over
+    /// the last axis; recorded with the derivative the layers use.
+    public func activation(_ activation: Activation, _ x: Tensor) -> Tensor {
+        let y = Tensor(copying: x.storage, shape: x.shape)
+        let columns = Swift.max(x.shape.last ?? 1, 1)
+        activation.apply(y.storage, rows: x.count / columns, columns: columns, bias: nil)
+        record(inputs: [x], output: y) { g in
+            let d = Tensor(uninitializedShape: x.shape)
+            activation.backward(gradOut: g.storage, output: y.storage, gradIn: d.storage, rows: x.count / columns, columns: columns, biasGradient: nil)
+            return [d]
+        }
+        return y
+    }
+}

@@ -67,13 +67,29 @@ extension Sequential {
     /// - Throws: `ModelError` when `x` does not fit the model, `TrainingError.interrupted`
     ///   when `cancellation` is raised.
     public func predict(_ x: Tensor, batchSize: Int = 32, callbacks: [TrainingCallback] = [], cancellation: CancellationFlag? = nil) throws -> Tensor {
+        try preparePrediction(x, batchSize: batchSize)
+        let result = Tensor(uninitializedShape: [x.shape[0]] + (outputShape ?? []))
+        try predict(x, into: result, batchSize: batchSize, callbacks: callbacks, cancellation: cancellation)
+        return result
+    }
+
+    /// `predict` straight into a new float32 `NDArray` (no copy of the outputs).
+    public func predictArray(_ x: Tensor, batchSize: Int = 32, callbacks: [TrainingCallback] = [], cancellation: CancellationFlag? = nil) throws -> NDArray {
+        try preparePrediction(x, batchSize: batchSize)
+        let (result, array) = try Tensor.sharedWithNewArray(shape: [x.shape[0]] + (outputShape ?? []))
+        try predict(x, into: result, batchSize: batchSize, callbacks: callbacks, cancellation: cancellation)
+        return array
+    }
+
+    private func preparePrediction(_ x: Tensor, batchSize: Int) throws {
         guard batchSize > 0 else { throw TrainingError.invalidArgument("batch_size must be a positive integer, got \(batchSize)") }
         guard x.rank >= 1 else { throw ModelError.invalidArgument("x must have a batch axis; got a scalar") }
         try prepare(sampleShape: Array(x.shape.dropFirst()))
+    }
+
+    private func predict(_ x: Tensor, into result: Tensor, batchSize: Int, callbacks: [TrainingCallback], cancellation: CancellationFlag?) throws {
         let samples = SampleRange(x)
-        let output = outputShape ?? []
-        let outputSize = output.reduce(1, *)
-        let result = Tensor(uninitializedShape: [samples.count] + output)
+        let outputSize = (outputShape ?? []).reduce(1, *)
         let contexts = inferenceContextsForUse()
         let chunk = Inference.chunkSize(model: self, batchSize: batchSize)
         let totalSteps = (samples.count + batchSize - 1) / batchSize
@@ -89,7 +105,6 @@ extension Sequential {
         }
         let elapsed = clock.now - started
         for callback in callbacks { try callback.predictionEnded(steps: totalSteps, seconds: elapsed.seconds) }
-        return result
     }
 
     /// Loss and metrics over `x` and `y` (`model.evaluate`), in Keras's order.
