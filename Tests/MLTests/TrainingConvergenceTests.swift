@@ -150,3 +150,44 @@ import Testing
         #expect(other != (try sinModel(seed: 42).getWeights().map(\.scalars)))
     }
 }
+
+/// Batches split across threads give the same training as one thread, up to the rounding of
+/// summing the parts' gradients.
+@Suite struct ShardedTrainingTests {
+    @Test func twoThreadsTrainLikeOne() throws {
+        var random = RandomStream(seed: 9)
+        let x = try Tensor((0..<512 * 64).map { _ in random.nextUnitFloat() }, shape: [512, 64])
+        let y = try Tensor((0..<512).map { _ in Float(random.next(upperBound: UInt64(10))) }, shape: [512])
+        func train(threads: Int) throws -> ([[Float]], [Double]) {
+            let model = try Sequential(layers: [
+                try InputLayer(shape: [64]), try Dense(units: 512, activation: .relu), try Dense(units: 10),
+            ], random: RandomSource(seed: 1))
+            model.compile(optimizer: Adam(), loss: .sparseCategoricalCrossentropy(fromLogits: true), metrics: [try MetricSpec(named: "accuracy")])
+            var options = FitOptions()
+            options.epochs = 2
+            options.batchSize = 128
+            options.shuffle = false
+            options.threads = threads
+            options.validationData = (x, y)
+            let history = try model.fit(x: x, y: y, options: options)
+            return (model.getWeights().map(\.scalars), history["loss"]! + history["val_loss"]! + history["accuracy"]!)
+        }
+        let one = try train(threads: 1), two = try train(threads: 2)
+        for (a, b) in zip(one.0, two.0) {
+            for (p, q) in zip(a, b) { #expect(abs(p - q) < 1e-4) }
+        }
+        for (p, q) in zip(one.1, two.1) { #expect(abs(p - q) < 1e-4) }
+        // And each thread count is reproducible bit for bit.
+        #expect(try train(threads: 2).0 == two.0)
+    }
+}
+
+extension ShardedTrainingTests {
+    @Test func largeBatchesAreSplitAndSmallOnesAreNot() {
+        let sharding = Sharding(workPerSample: 6 * (64 * 512 + 512 * 10), threads: 2)
+        #expect(sharding.parts(rows: 128) == 2)
+        #expect(sharding.parts(rows: 8) == 1)
+        #expect(Sharding(workPerSample: 6 * 4353, threads: 2).parts(rows: 32) == 1)   // the sin(x) network
+        #expect(Sharding.range(1, of: 2, rows: 7) == 3..<7)
+    }
+}

@@ -79,14 +79,14 @@ public final class GradientTape {
         case tensor(Tensor)
         case variable(Variable)
 
-        var identity: ObjectIdentifier {
+        public var identity: ObjectIdentifier {
             switch self {
             case let .tensor(t): ObjectIdentifier(t)
             case let .variable(v): ObjectIdentifier(v)
             }
         }
 
-        var shape: [Int] {
+        public var shape: [Int] {
             switch self {
             case let .tensor(t): t.shape
             case let .variable(v): v.shape

@@ -201,6 +201,11 @@ public final class Conv2D: Layer {
         }
     }
 
+    override var workPerSample: Int {
+        guard let shape = inputShape, let g = try? geometry(shape) else { return 0 }
+        return 6 * g.outputPositions * g.windowLength * filters
+    }
+
     public override var config: [String: JSONValue] {
         var result = super.config
         result["filters"] = .int(filters)

@@ -83,6 +83,11 @@ public final class Dense: Layer {
         return inputGradient
     }
 
+    override var workPerSample: Int {
+        // Three products (forward, kernel gradient, input gradient) of 2 flops per weight.
+        6 * (inputShape?.reduce(1, *) ?? 0) * units
+    }
+
     public override var config: [String: JSONValue] {
         var result = super.config
         result["units"] = .int(units)

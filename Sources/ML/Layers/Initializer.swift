@@ -91,6 +91,14 @@ public enum Initializer: Equatable, Sendable {
         for i in values.indices { values[i] = Float(random.nextTruncatedNormal() * stddev) }
     }
 
+    /// A new tensor of `shape` filled by this initialiser.
+    public func makeTensor(shape: [Int], random: inout RandomStream) throws -> Tensor {
+        try Tensor.validate(shape: shape)
+        let tensor = Tensor(uninitializedShape: shape)
+        fill(UnsafeMutableBufferPointer(start: tensor.storage, count: tensor.count), shape: shape, random: &random)
+        return tensor
+    }
+
     static func fans(_ shape: [Int]) -> (Int, Int) {
         switch shape.count {
         case 0: return (1, 1)

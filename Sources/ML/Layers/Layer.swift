@@ -82,10 +82,17 @@ public class Layer {
         gradOutput
     }
 
+    /// Floating-point operations of one sample's forward and backward pass, roughly (used to
+    /// decide when a batch is worth splitting across threads).
+    var workPerSample: Int { (outputShape ?? []).reduce(1, *) * 4 }
+
     /// The constructor arguments Keras would save for this layer (`get_config()`).
     public var config: [String: JSONValue] {
         ["name": .string(name), "trainable": .bool(trainable)]
     }
+
+    /// `config` as a JSON object with sorted keys.
+    public var configJSON: JSONValue { LayerConfig.object(config) }
 
     /// The weights' values (`get_weights()`), in Keras's order.
     public func getWeights() -> [Tensor] { weights.map(\.value) }

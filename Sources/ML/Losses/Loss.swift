@@ -90,25 +90,27 @@ public enum Loss: Equatable, Sendable {
         throw LossError.shapeMismatch(loss: name, target: targetShape, prediction: predictionShape, hint: hint)
     }
 
-    /// The mean loss of a batch of `batch` samples with `classes` outputs in each of `rows`
-    /// rows (`rows` counts every position, i.e. batch times the inner axes). Writes
-    /// d mean loss / d prediction into `gradient` when given.
+    /// The mean loss of `rows` rows of `classes` outputs (`rows` counts every position, i.e.
+    /// samples times the inner axes). Writes d mean loss / d prediction into `gradient` when
+    /// given. With `meanOverRows`, the sum is divided by that many rows instead, so the
+    /// parts of a batch split across threads add up to the batch's mean and gradient.
     /// - Throws: `LossError.labelOutOfRange` for a class label outside 0..<classes.
     func evaluate(
         prediction: UnsafePointer<Float>, target: UnsafePointer<Float>, rows: Int, classes: Int,
-        gradient: UnsafeMutablePointer<Float>?
+        gradient: UnsafeMutablePointer<Float>?, meanOverRows: Int? = nil
     ) throws -> Double {
         let count = rows * classes
         guard count > 0 else { return 0 }
+        let total = meanOverRows ?? rows
         switch self {
         case .meanSquaredError:
-            return LossKernels.squaredError(prediction, target, rows: rows, columns: classes, gradient: gradient)
+            return LossKernels.squaredError(prediction, target, rows: rows, columns: classes, gradient: gradient, totalRows: total)
         case .meanAbsoluteError:
-            return LossKernels.absoluteError(prediction, target, count: count, gradient: gradient)
+            return LossKernels.absoluteError(prediction, target, count: count, gradient: gradient, totalCount: total * classes)
         case let .binaryCrossentropy(fromLogits):
-            return LossKernels.binaryCrossentropy(prediction, target, count: count, fromLogits: fromLogits, gradient: gradient)
+            return LossKernels.binaryCrossentropy(prediction, target, count: count, fromLogits: fromLogits, gradient: gradient, totalCount: total * classes)
         case let .categoricalCrossentropy(fromLogits):
-            return LossKernels.categoricalCrossentropy(prediction, rows: rows, classes: classes, fromLogits: fromLogits, gradient: gradient) { row, _ in
+            return LossKernels.categoricalCrossentropy(prediction, rows: rows, classes: classes, fromLogits: fromLogits, gradient: gradient, totalRows: total) { row, _ in
                 UnsafeBufferPointer(start: target + row * classes, count: classes)
             }
         case let .sparseCategoricalCrossentropy(fromLogits):
@@ -118,7 +120,7 @@ public enum Loss: Equatable, Sendable {
                     throw LossError.labelOutOfRange(label: Double(label), classes: classes)
                 }
             }
-            return try LossKernels.sparseCrossentropy(prediction, labels: target, rows: rows, classes: classes, fromLogits: fromLogits, gradient: gradient)
+            return try LossKernels.sparseCrossentropy(prediction, labels: target, rows: rows, classes: classes, fromLogits: fromLogits, gradient: gradient, totalRows: total)
         }
     }
 }

@@ -3,9 +3,9 @@
 /// precision without giving up vectorised inner loops.
 enum LossKernels {
     static func squaredError(
-        _ p: UnsafePointer<Float>, _ t: UnsafePointer<Float>, rows: Int, columns: Int, gradient: UnsafeMutablePointer<Float>?
+        _ p: UnsafePointer<Float>, _ t: UnsafePointer<Float>, rows: Int, columns: Int, gradient: UnsafeMutablePointer<Float>?, totalRows: Int
     ) -> Double {
-        let count = rows * columns
+        let count = totalRows * columns
         let scale = Float(2 / Double(count))
         var total = 0.0
         for row in 0..<rows {
@@ -44,22 +44,22 @@ enum LossKernels {
     }
 
     static func absoluteError(
-        _ p: UnsafePointer<Float>, _ t: UnsafePointer<Float>, count: Int, gradient: UnsafeMutablePointer<Float>?
+        _ p: UnsafePointer<Float>, _ t: UnsafePointer<Float>, count: Int, gradient: UnsafeMutablePointer<Float>?, totalCount: Int
     ) -> Double {
-        let scale = Float(1 / Double(count))
+        let scale = Float(1 / Double(totalCount))
         var total = 0.0
         for i in 0..<count {
             let d = p[i] - t[i]
             total += Double(d.magnitude)
             gradient?[i] = d > 0 ? scale : (d < 0 ? -scale : 0)
         }
-        return total / Double(count)
+        return total / Double(totalCount)
     }
 
     static func binaryCrossentropy(
-        _ p: UnsafePointer<Float>, _ t: UnsafePointer<Float>, count: Int, fromLogits: Bool, gradient: UnsafeMutablePointer<Float>?
+        _ p: UnsafePointer<Float>, _ t: UnsafePointer<Float>, count: Int, fromLogits: Bool, gradient: UnsafeMutablePointer<Float>?, totalCount: Int
     ) -> Double {
-        let scale = Float(1 / Double(count))
+        let scale = Float(1 / Double(totalCount))
         var total = 0.0
         let eps = Loss.epsilon
         for i in 0..<count {
@@ -78,16 +78,16 @@ enum LossKernels {
                 gradient?[i] = inside ? (-(y / q) + (1 - y) / (1 - q)) * scale : 0
             }
         }
-        return total / Double(count)
+        return total / Double(totalCount)
     }
 
     /// Categorical crossentropy over `rows` rows of `classes`; `targetRow` gives each row's
     /// target distribution.
     static func categoricalCrossentropy(
-        _ p: UnsafePointer<Float>, rows: Int, classes: Int, fromLogits: Bool, gradient: UnsafeMutablePointer<Float>?,
+        _ p: UnsafePointer<Float>, rows: Int, classes: Int, fromLogits: Bool, gradient: UnsafeMutablePointer<Float>?, totalRows: Int,
         targetRow: (Int, Int) -> UnsafeBufferPointer<Float>
     ) -> Double {
-        let scale = Float(1 / Double(rows))
+        let scale = Float(1 / Double(totalRows))
         var total = 0.0
         for row in 0..<rows {
             let y = targetRow(row, classes)
@@ -95,14 +95,14 @@ enum LossKernels {
             let g = gradient.map { $0 + row * classes }
             total += rowCrossentropy(x, classes: classes, fromLogits: fromLogits, scale: scale, g: g) { y[$0] }
         }
-        return total / Double(rows)
+        return total / Double(totalRows)
     }
 
     static func sparseCrossentropy(
         _ p: UnsafePointer<Float>, labels: UnsafePointer<Float>, rows: Int, classes: Int, fromLogits: Bool,
-        gradient: UnsafeMutablePointer<Float>?
+        gradient: UnsafeMutablePointer<Float>?, totalRows: Int
     ) throws -> Double {
-        let scale = Float(1 / Double(rows))
+        let scale = Float(1 / Double(totalRows))
         var total = 0.0
         for row in 0..<rows {
             let label = Int(labels[row])
@@ -110,7 +110,7 @@ enum LossKernels {
             let g = gradient.map { $0 + row * classes }
             total += rowCrossentropy(x, classes: classes, fromLogits: fromLogits, scale: scale, g: g) { $0 == label ? 1 : 0 }
         }
-        return total / Double(rows)
+        return total / Double(totalRows)
     }
 
     /// -Σ y log q for one row, where q = softmax(x) (logits) or x normalised to sum 1 and

@@ -14,13 +14,13 @@ public final class Sequential: Layer {
     /// Set by a callback (EarlyStopping) to end `fit` after the current epoch.
     public var stopTraining = false
     /// The loss, optimizer and metrics from `compile`, if compiled.
-    public internal(set) var compiled: CompiledState?
+    public var compiled: CompiledState?
     /// The name of the input layer, when the model was given one.
     public internal(set) var inputLayerName: String?
 
     /// Buffers of the training and inference passes, reused from step to step.
-    var trainingContexts: [LayerContext] = []
-    var inferenceContexts: [LayerContext] = []
+    var trainingContexts: [[LayerContext]] = []
+    var inferenceContexts: [[LayerContext]] = []
     /// Inputs and targets of one batch, gathered from the data.
     let batchInput = ScratchBuffer()
     let batchTarget = ScratchBuffer()
@@ -127,6 +127,8 @@ public final class Sequential: Layer {
         modelInputShape = inputShape
         weights = layers.flatMap(\.weights)
     }
+
+    override var workPerSample: Int { layers.reduce(0) { $0 + $1.workPerSample } }
 
     public override var trainableWeights: [Variable] {
         trainable ? layers.flatMap(\.trainableWeights) : []

@@ -105,6 +105,9 @@ public class Optimizer {
         return result
     }
 
+    /// `config` as a JSON object with sorted keys.
+    public var configJSON: JSONValue { LayerConfig.object(config) }
+
     /// The state arrays of every tracked variable, in order (for saving).
     var stateArrays: [(name: String, values: [Float])] {
         var result: [(String, [Float])] = []

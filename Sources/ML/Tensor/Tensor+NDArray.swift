@@ -15,7 +15,7 @@ extension Tensor {
     /// A tensor reading `array`'s memory directly when it already is contiguous float32 (no
     /// copy), else a converted copy. For the duration of one call (`fit`, `predict`), where
     /// the array cannot change underneath.
-    static func viewing(_ array: NDArray) throws -> Tensor {
+    public static func viewing(_ array: NDArray) throws -> Tensor {
         guard array.dtype == .float32, array.isContiguous else { return try Tensor(array) }
         return Tensor(borrowing: array.basePointer(Float.self), shape: array.shape, owner: array.storage)
     }

@@ -15,6 +15,9 @@ public struct FitOptions {
     /// Polled between batches: when raised, training stops after the current batch and
     /// `fit` returns the history of the completed epochs (the flag is consumed).
     public var cancellation: CancellationFlag?
+    /// Threads a batch may be split across; nil means OpenBLAS's thread count
+    /// (`OPENBLAS_NUM_THREADS`, else the number of cores).
+    public var threads: Int?
 
     public init() {}
 }
@@ -96,8 +99,26 @@ extension Sequential {
             throw ModelError.noData("there are no training samples (x has \(x.shape[0]) samples and validation_split is \(options.validationSplit))")
         }
         let metrics = try activeMetrics(compiled, targetShape: trainY.sampleShape)
-        let loop = TrainingLoop(model: self, compiled: compiled, metrics: metrics)
+        let loop = TrainingLoop(model: self, compiled: compiled, metrics: metrics, targetSize: trainY.sampleSize,
+                                threads: options.threads ?? BLAS.threadCount)
         return try loop.run(x: trainX, y: trainY, validation: validation, options: options)
+    }
+}
+
+/// One thread's share of a training step: its own layer buffers, loss gradient and
+/// random stream (for dropout), and what its rows contributed.
+final class ShardPass {
+    let contexts: [LayerContext]
+    let lossGradient = ScratchBuffer()
+    var random = RandomStream(seed: 0)
+    var loss = 0.0
+    var metricSums: [Double]
+    var error: Error?
+    var gradients: [(Variable, UnsafePointer<Float>)] = []
+
+    init(contexts: [LayerContext], metrics: Int) {
+        self.contexts = contexts
+        metricSums = [Double](repeating: 0, count: metrics)
     }
 }
 
@@ -106,29 +127,39 @@ final class TrainingLoop {
     let model: Sequential
     let compiled: CompiledState
     let metrics: [ActiveMetric]
-    let contexts: [LayerContext]
+    let passes: [ShardPass]
     let needs: [Bool]
-    var gradientPairs: [(Variable, UnsafePointer<Float>)] = []
+    let sharding: Sharding
     let running = RunningLogs()
     let outputSize: Int
     let classes: Int
+    let sampleSize: Int
+    let targetSize: Int
 
-    init(model: Sequential, compiled: CompiledState, metrics: [ActiveMetric]) {
+    init(model: Sequential, compiled: CompiledState, metrics: [ActiveMetric], targetSize: Int, threads: Int) {
         self.model = model
         self.compiled = compiled
         self.metrics = metrics
-        if model.trainingContexts.count != model.layers.count {
-            model.trainingContexts = model.layers.map { $0.makeContext() }
+        sharding = Sharding(workPerSample: model.workPerSample, threads: threads)
+        while model.trainingContexts.count < sharding.threads {
+            model.trainingContexts.append(model.layers.map { $0.makeContext() })
         }
-        contexts = model.trainingContexts
+        passes = model.trainingContexts.prefix(sharding.threads).map { ShardPass(contexts: $0, metrics: metrics.count) }
         needs = Sequential.inputGradientNeeds(layers: model.layers, callerNeedsInputGradient: false)
         let output = model.outputShape ?? []
         outputSize = output.reduce(1, *)
         classes = Swift.max(output.last ?? 1, 1)
-        gradientPairs.reserveCapacity(model.weights.count)
+        sampleSize = (model.modelInputShape ?? []).reduce(1, *)
+        self.targetSize = targetSize
     }
 
     func run(x: SampleRange, y: SampleRange, validation: (x: SampleRange, y: SampleRange)?, options: FitOptions) throws -> History {
+        try sharding.withSingleThreadedBLAS {
+            try epochs(x: x, y: y, validation: validation, options: options)
+        }
+    }
+
+    private func epochs(x: SampleRange, y: SampleRange, validation: (x: SampleRange, y: SampleRange)?, options: FitOptions) throws -> History {
         let history = History()
         let steps = (x.count + options.batchSize - 1) / options.batchSize
         history.parameters = (options.verbose, options.epochs, steps)
@@ -144,8 +175,8 @@ final class TrainingLoop {
             let order: [Int]? = options.shuffle ? model.random.stream.permutation(x.count) : nil
             running.reset(metricNames: metrics.map(\.name))
             for step in 0..<steps {
-                let range = step * options.batchSize..<Swift.min((step + 1) * options.batchSize, x.count)
                 for callback in options.callbacks { try callback.batchBegan(step, model: model) }
+                let range = step * options.batchSize..<Swift.min((step + 1) * options.batchSize, x.count)
                 let input = x.batch(range, order: order, buffer: model.batchInput)
                 let target = sameData ? input : y.batch(range, order: order, buffer: model.batchTarget)
                 let loss = try trainStep(input: input, target: target, batch: range.count)
@@ -161,7 +192,7 @@ final class TrainingLoop {
             var logs = running.current
             if let validation {
                 let validationLogs = try Evaluation(model: model, compiled: compiled, metrics: metrics)
-                    .run(x: validation.x, y: validation.y, batchSize: options.batchSize, callbacks: [], cancellation: nil)
+                    .run(x: validation.x, y: validation.y, batchSize: options.batchSize, callbacks: [], cancellation: nil, threads: sharding.threads)
                 for (name, value) in validationLogs.prefixed("val_").entries { logs.set(name, value) }
             }
             history.record(epoch: epoch, logs: logs)
@@ -172,29 +203,64 @@ final class TrainingLoop {
         return history
     }
 
-    /// One optimizer step on one batch; returns the batch's mean loss (not applied when it
-    /// is not finite).
-    @inline(__always)
+    /// One optimizer step on one batch; returns the batch's mean loss (the step is not
+    /// applied when it is not finite).
     func trainStep(input: UnsafeMutablePointer<Float>, target: UnsafeMutablePointer<Float>, batch: Int) throws -> Double {
-        var output = input
-        for (layer, context) in zip(model.layers, contexts) {
-            output = try layer.forward(output, batch: batch, context: context, training: true, random: &model.random.stream)
+        let parts = sharding.parts(rows: batch)
+        for i in 0..<parts { passes[i].random = RandomStream(seed: model.random.stream.next()) }
+        Sharding.run(parts) { [self] i in
+            let rows = Sharding.range(i, of: parts, rows: batch)
+            forwardBackward(passes[i], input: input + rows.lowerBound * sampleSize, target: target + rows.lowerBound * targetSize,
+                            rows: rows.count, batch: batch)
         }
-        let rows = batch * outputSize / classes
-        let gradient = model.lossGradient.reserve(batch * outputSize)
-        let loss = try compiled.loss.evaluate(prediction: output, target: target, rows: rows, classes: classes, gradient: gradient)
+        var loss = 0.0
+        for pass in passes.prefix(parts) {
+            if let error = pass.error { throw error }
+            loss += pass.loss
+        }
         guard loss.isFinite else { return loss }
         running.lossSum += loss * Double(batch)
         running.lossWeight += Double(batch)
         running.samples += batch
-        for (i, active) in metrics.enumerated() {
-            running.metricSums[i] += active.metric.sum(prediction: output, target: target, rows: rows, columns: classes)
-            running.metricCounts[i] += Double(rows)
+        let rowsPerSample = outputSize / classes
+        for i in metrics.indices {
+            running.metricSums[i] += passes.prefix(parts).reduce(0) { $0 + $1.metricSums[i] }
+            running.metricCounts[i] += Double(batch * rowsPerSample)
         }
-        _ = Sequential.backward(layers: model.layers, contexts: contexts, needs: needs, gradOutput: gradient, batch: batch)
-        gradientPairs.removeAll(keepingCapacity: true)
-        Sequential.gradients(layers: model.layers, contexts: contexts, into: &gradientPairs)
-        compiled.optimizer.apply(gradientPairs)
+        // The parts' gradients, summed into the first part's buffers.
+        let first = passes[0]
+        for other in passes[1..<parts] {
+            for (target, source) in zip(first.gradients, other.gradients) {
+                let sum = UnsafeMutablePointer(mutating: target.1), count = target.0.count
+                for j in 0..<count { sum[j] += source.1[j] }
+            }
+        }
+        compiled.optimizer.apply(first.gradients)
         return loss
+    }
+
+    /// Forward, loss and backward of `rows` samples on one thread; records the outcome in
+    /// `pass` instead of throwing, since it runs on a worker thread.
+    private func forwardBackward(_ pass: ShardPass, input: UnsafeMutablePointer<Float>, target: UnsafeMutablePointer<Float>, rows: Int, batch: Int) {
+        pass.error = nil
+        do {
+            var output = input
+            for (layer, context) in zip(model.layers, pass.contexts) {
+                output = try layer.forward(output, batch: rows, context: context, training: true, random: &pass.random)
+            }
+            let rowsPerSample = outputSize / classes
+            let gradient = pass.lossGradient.reserve(rows * outputSize)
+            pass.loss = try compiled.loss.evaluate(prediction: output, target: target, rows: rows * rowsPerSample, classes: classes,
+                                                   gradient: gradient, meanOverRows: batch * rowsPerSample)
+            guard pass.loss.isFinite else { return }
+            for (i, active) in metrics.enumerated() {
+                pass.metricSums[i] = active.metric.sum(prediction: output, target: target, rows: rows * rowsPerSample, columns: classes)
+            }
+            _ = Sequential.backward(layers: model.layers, contexts: pass.contexts, needs: needs, gradOutput: gradient, batch: rows)
+            pass.gradients.removeAll(keepingCapacity: true)
+            Sequential.gradients(layers: model.layers, contexts: pass.contexts, into: &pass.gradients)
+        } catch {
+            pass.error = error
+        }
     }
 }

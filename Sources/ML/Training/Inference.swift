@@ -1,38 +1,71 @@
 /// Forward passes without training: evaluation (loss and metrics) and prediction, in
 /// chunks of about a thousand samples so the products are large enough to run at BLAS
-/// speed, with progress reported in units of the caller's batch size.
+/// speed, each chunk split across threads as training splits its batches, with progress
+/// reported in units of the caller's batch size.
 struct Evaluation {
     let model: Sequential
     let compiled: CompiledState
     let metrics: [ActiveMetric]
 
+    /// One part's results for a chunk.
+    final class PartResult {
+        var loss = 0.0
+        var metricSums: [Double] = []
+        var error: Error?
+    }
+
     /// Mean loss and metrics over all samples.
-    func run(x: SampleRange, y: SampleRange, batchSize: Int, callbacks: [TrainingCallback], cancellation: CancellationFlag?) throws -> Logs {
+    /// `threads` defaults to OpenBLAS's thread count (inside `fit`, which has set BLAS to one
+    /// thread, the loop passes its own count).
+    func run(x: SampleRange, y: SampleRange, batchSize: Int, callbacks: [TrainingCallback], cancellation: CancellationFlag?,
+             threads: Int = BLAS.threadCount) throws -> Logs {
         let running = RunningLogs()
         running.reset(metricNames: metrics.map(\.name))
         let output = model.outputShape ?? []
         let outputSize = output.reduce(1, *), classes = Swift.max(output.last ?? 1, 1)
-        let contexts = model.inferenceContextsForUse()
+        let rowsPerSample = outputSize / classes
         let chunk = Inference.chunkSize(model: model, batchSize: batchSize)
         let totalSteps = (x.count + batchSize - 1) / batchSize
+        let sharding = Sharding(workPerSample: model.workPerSample / 3, threads: threads)
+        let contexts = model.inferenceContextsForUse(parts: sharding.threads)
+        let results = (0..<sharding.threads).map { _ in PartResult() }
+        let (loss, metrics) = (compiled.loss, self.metrics)
         var start = 0
-        while start < x.count {
-            let range = start..<Swift.min(start + chunk, x.count)
-            let prediction = try Inference.forward(model: model, contexts: contexts, input: x.batch(range, order: nil, buffer: model.batchInput), batch: range.count)
-            let target = y.batch(range, order: nil, buffer: model.batchTarget)
-            let rows = range.count * outputSize / classes
-            let loss = try compiled.loss.evaluate(prediction: prediction, target: target, rows: rows, classes: classes, gradient: nil)
-            running.lossSum += loss * Double(range.count)
-            running.lossWeight += Double(range.count)
-            running.samples += range.count
-            for (i, active) in metrics.enumerated() {
-                running.metricSums[i] += active.metric.sum(prediction: prediction, target: target, rows: rows, columns: classes)
-                running.metricCounts[i] += Double(rows)
+        try sharding.withSingleThreadedBLAS {
+            while start < x.count {
+                let range = start..<Swift.min(start + chunk, x.count)
+                let input = x.batch(range, order: nil, buffer: model.batchInput)
+                let target = y.batch(range, order: nil, buffer: model.batchTarget)
+                let parts = sharding.parts(rows: range.count)
+                Sharding.run(parts) { [model] i in
+                    let rows = Sharding.range(i, of: parts, rows: range.count)
+                    let result = results[i]
+                    result.error = nil
+                    do {
+                        let prediction = try Inference.forward(model: model, contexts: contexts[i], input: input + rows.lowerBound * x.sampleSize, batch: rows.count)
+                        let partTarget = target + rows.lowerBound * y.sampleSize
+                        result.loss = try loss.evaluate(prediction: prediction, target: partTarget, rows: rows.count * rowsPerSample, classes: classes,
+                                                        gradient: nil, meanOverRows: range.count * rowsPerSample)
+                        result.metricSums = metrics.map { $0.metric.sum(prediction: prediction, target: partTarget, rows: rows.count * rowsPerSample, columns: classes) }
+                    } catch {
+                        result.error = error
+                    }
+                }
+                var chunkLoss = 0.0
+                for result in results.prefix(parts) {
+                    if let error = result.error { throw error }
+                    chunkLoss += result.loss
+                    for i in metrics.indices { running.metricSums[i] += result.metricSums[i] }
+                }
+                for i in metrics.indices { running.metricCounts[i] += Double(range.count * rowsPerSample) }
+                running.lossSum += chunkLoss * Double(range.count)
+                running.lossWeight += Double(range.count)
+                running.samples += range.count
+                start = range.upperBound
+                let step = (start + batchSize - 1) / batchSize
+                for callback in callbacks { try callback.evaluationBatchEnded(Swift.min(step, totalSteps), of: totalSteps, logs: running) }
+                if let cancellation, cancellation.consume() { throw TrainingError.interrupted }
             }
-            start = range.upperBound
-            let step = (start + batchSize - 1) / batchSize
-            for callback in callbacks { try callback.evaluationBatchEnded(Swift.min(step, totalSteps), of: totalSteps, logs: running) }
-            if let cancellation, cancellation.consume() { throw TrainingError.interrupted }
         }
         return running.current
     }
@@ -44,22 +77,24 @@ enum Inference {
     static func chunkSize(model: Sequential, batchSize: Int) -> Int {
         let perSample = Swift.max(1, model.layers.reduce(model.modelInputShape?.reduce(1, *) ?? 1) { $0 + ($1.outputShape?.reduce(1, *) ?? 0) })
         let byMemory = Swift.max(1, 16_000_000 / perSample)
-        let wanted = Swift.max(batchSize, Swift.min(1024, byMemory))
-        return Swift.max(1, wanted)
+        return Swift.max(batchSize, Swift.min(1024, byMemory))
     }
 
     static func forward(model: Sequential, contexts: [LayerContext], input: UnsafeMutablePointer<Float>, batch: Int) throws -> UnsafeMutablePointer<Float> {
         var output = input
+        // Inference draws no random numbers (dropout is off); the stream is a placeholder.
+        var unused = RandomStream(seed: 0)
         for (layer, context) in zip(model.layers, contexts) {
-            output = try layer.forward(output, batch: batch, context: context, training: false, random: &model.random.stream)
+            output = try layer.forward(output, batch: batch, context: context, training: false, random: &unused)
         }
         return output
     }
 }
 
 extension Sequential {
-    func inferenceContextsForUse() -> [LayerContext] {
-        if inferenceContexts.count != layers.count { inferenceContexts = layers.map { $0.makeContext() } }
+    /// Inference buffers for `parts` threads, made on first use and kept.
+    func inferenceContextsForUse(parts: Int) -> [[LayerContext]] {
+        while inferenceContexts.count < parts { inferenceContexts.append(layers.map { $0.makeContext() }) }
         return inferenceContexts
     }
 
@@ -90,18 +125,33 @@ extension Sequential {
     private func predict(_ x: Tensor, into result: Tensor, batchSize: Int, callbacks: [TrainingCallback], cancellation: CancellationFlag?) throws {
         let samples = SampleRange(x)
         let outputSize = (outputShape ?? []).reduce(1, *)
-        let contexts = inferenceContextsForUse()
         let chunk = Inference.chunkSize(model: self, batchSize: batchSize)
         let totalSteps = (samples.count + batchSize - 1) / batchSize
+        let sharding = Sharding(workPerSample: workPerSample / 3)
+        let contexts = inferenceContextsForUse(parts: sharding.threads)
+        let errors = (0..<sharding.threads).map { _ in Evaluation.PartResult() }
         let clock = ContinuousClock(), started = clock.now
         var start = 0
-        while start < samples.count {
-            let range = start..<Swift.min(start + chunk, samples.count)
-            let prediction = try Inference.forward(model: self, contexts: contexts, input: samples.batch(range, order: nil, buffer: batchInput), batch: range.count)
-            (result.storage + start * outputSize).update(from: prediction, count: range.count * outputSize)
-            start = range.upperBound
-            for callback in callbacks { try callback.predictionBatchEnded(Swift.min((start + batchSize - 1) / batchSize, totalSteps), of: totalSteps) }
-            if let cancellation, cancellation.consume() { throw TrainingError.interrupted }
+        try sharding.withSingleThreadedBLAS {
+            while start < samples.count {
+                let range = start..<Swift.min(start + chunk, samples.count)
+                let input = samples.batch(range, order: nil, buffer: batchInput)
+                let parts = sharding.parts(rows: range.count)
+                Sharding.run(parts) { [self] i in
+                    let rows = Sharding.range(i, of: parts, rows: range.count)
+                    errors[i].error = nil
+                    do {
+                        let prediction = try Inference.forward(model: self, contexts: contexts[i], input: input + rows.lowerBound * samples.sampleSize, batch: rows.count)
+                        (result.storage + (range.lowerBound + rows.lowerBound) * outputSize).update(from: prediction, count: rows.count * outputSize)
+                    } catch {
+                        errors[i].error = error
+                    }
+                }
+                if let error = errors.prefix(parts).compactMap(\.error).first { throw error }
+                start = range.upperBound
+                for callback in callbacks { try callback.predictionBatchEnded(Swift.min((start + batchSize - 1) / batchSize, totalSteps), of: totalSteps) }
+                if let cancellation, cancellation.consume() { throw TrainingError.interrupted }
+            }
         }
         let elapsed = clock.now - started
         for callback in callbacks { try callback.predictionEnded(steps: totalSteps, seconds: elapsed.seconds) }
