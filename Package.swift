@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "swiftml-kernel", targets: ["SwiftMLKernel"]),
         .library(name: "ML", targets: ["ML"]),
         .library(name: "Rendering", targets: ["Rendering"]),
+        .library(name: "Eval", targets: ["Eval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

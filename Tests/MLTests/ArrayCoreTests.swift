@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func refusesValuesThatDoNotFillTheShape() {
-        #expect(throws: ArrayError.value("cannot reshape array of size 3 into shape (2, 2)")) {
+        #expect(throws: ArrayError.value("cannot reshape array of size 3 into shape (2,2)")) {
             try NDArray([1, 2, 3] as [Double], shape: [2, 2])
         }
     }

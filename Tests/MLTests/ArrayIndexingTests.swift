@@ -104,7 +104,7 @@ import Testing
         let a = try NDArray.zeros([2, 3])
         try a.assign(.array(doubles([1, 2, 3])), at: [.all])
         #expect(try a.float64s == [1, 2, 3, 1, 2, 3])
-        #expect(throws: ArrayError.value("could not broadcast input array from shape (2,) into shape (2, 3)")) {
+        #expect(throws: ArrayError.value("could not broadcast input array from shape (2,) into shape (2,3)")) {
             try a.assign(.array(doubles([1, 2])), at: [.all])
         }
     }

@@ -36,7 +36,7 @@ import Testing
     @Test func integerMatmulAndDot() throws {
         #expect(try NDArray.matmul(ints([1, 2, 3, 4], [2, 2]), ints([1, 0, 0, 1], [2, 2])).int64s == [1, 2, 3, 4])
         #expect(try NDArray.dot(ints([1, 2, 3]), ints([4, 5, 6])).int64s == [32])
-        #expect(throws: ArrayError.value("shapes (2, 3) and (2, 3) not aligned: 3 (dim 1) != 2 (dim 0)")) {
+        #expect(throws: ArrayError.value("shapes (2,3) and (2,3) not aligned: 3 (dim 1) != 2 (dim 0)")) {
             try NDArray.dot(counting([2, 3]), counting([2, 3]))
         }
     }

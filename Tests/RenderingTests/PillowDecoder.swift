@@ -36,31 +36,32 @@ struct PillowDecoder {
         let input = dir.appendingPathComponent("in.png")
         let output = dir.appendingPathComponent("out.rgba")
         try Data(png).write(to: input)
+        let info = dir.appendingPathComponent("info.txt")
+        let errors = dir.appendingPathComponent("stderr.txt")
         let script = """
         import sys
         from PIL import Image
         im = Image.open(sys.argv[1]); im.load()
-        mode = im.mode
-        rgba = im.convert('RGBA')
-        open(sys.argv[2], 'wb').write(rgba.tobytes())
-        print(mode, im.width, im.height)
+        open(sys.argv[3], 'w').write(f'{im.mode} {im.width} {im.height}')
+        open(sys.argv[2], 'wb').write(im.convert('RGBA').tobytes())
         """
+        // Files rather than pipes: reading pipes while other tests spawn processes can fail
+        // with EINTR inside Foundation.
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", script, input.path, output.path]
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
+        process.arguments = ["-c", script, input.path, output.path, info.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: errors)
         try process.run()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure.pillowFailed(String(decoding: err, as: UTF8.self))
+            throw Failure.pillowFailed((try? String(contentsOf: errors, encoding: .utf8)) ?? "exit \(process.terminationStatus)")
         }
-        let fields = String(decoding: out, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
+        let reply = (try? String(contentsOf: info, encoding: .utf8)) ?? ""
+        let fields = reply.split(separator: " ")
         guard fields.count == 3, let w = Int(fields[1]), let h = Int(fields[2]) else {
-            throw Failure.pillowFailed("unexpected reply \(String(decoding: out, as: UTF8.self))")
+            throw Failure.pillowFailed("unexpected reply \(reply)")
         }
         return Decoded(mode: String(fields[0]), width: w, height: h, rgba: [UInt8](try Data(contentsOf: output)))
     }

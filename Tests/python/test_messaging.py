@@ -269,3 +269,26 @@ def test_history_records_executed_cells(kernel):
     inputs = [entry[2][0] for entry in reply["content"]["history"]]
     assert inputs[-2:] == ["marker_value = 7", "marker_value * 6"]
     assert reply["content"]["history"][-1][2][1] == "42"
+
+
+def test_a_burst_of_output_reaches_a_slow_client(kernel):
+    """8000 display messages while the client reads nothing. With ZeroMQ's default send
+    high-water mark (1000 messages) the kernel would silently drop part of them."""
+    km, kc = kernel
+    msg_id = kc.execute("from IPython.display import display\nfor i in range(8000):\n    display(i)")
+    assert kc.get_shell_msg(timeout=30)["content"]["status"] == "ok"
+    time.sleep(1)  # all output is queued by now, unread
+    displays = [m for m in collect(kc, msg_id, timeout=30) if m["msg_type"] == "display_data"]
+    assert [m["content"]["data"]["text/plain"] for m in displays] == [str(i) for i in range(8000)]
+
+
+def test_user_expressions_are_evaluated_after_the_cell(kernel):
+    km, kc = kernel
+    result = execute(kc, "x = 5", user_expressions={"double": "x * 2", "missing": "no_such_name"})
+    evaluated = result.reply["content"]["user_expressions"]
+    assert evaluated["double"]["status"] == "ok"
+    assert evaluated["double"]["data"]["text/plain"] == "10"
+    assert evaluated["missing"]["status"] == "error"
+    assert evaluated["missing"]["ename"] == "NameError"
+    # Evaluating them published nothing of their own.
+    assert [m["msg_type"] for m in result.messages] == ["status", "execute_input", "status"]

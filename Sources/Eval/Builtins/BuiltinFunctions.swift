@@ -362,6 +362,7 @@ enum BuiltinFunctions {
 func roundDouble(_ value: Double, _ digits: Int) -> Double {
     guard value.isFinite else { return value }
     if digits > 300 { return value }
+    if digits < -400 { return 0 * value }
     if digits >= 0 {
         return Double(String(format: "%.\(digits)f", value)) ?? value
     }

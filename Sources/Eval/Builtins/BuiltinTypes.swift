@@ -148,7 +148,7 @@ func parseInt(_ text: String, base: Int) throws -> Int {
     guard !body.isEmpty, !body.hasPrefix("_"), !body.hasSuffix("_"), !body.contains("__") else { throw invalid }
     let digits = body.replacingOccurrences(of: "_", with: "")
     guard let magnitude = Int(digits, radix: radix) else {
-        if digits.allSatisfy({ $0.isHexDigit }) && !digits.isEmpty { throw Arithmetic.overflow() }
+        if !digits.isEmpty && digits.allSatisfy({ ($0.hexDigitValue ?? 99) < radix }) { throw Arithmetic.overflow() }
         throw invalid
     }
     return negative ? -magnitude : magnitude

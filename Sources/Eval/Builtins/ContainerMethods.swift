@@ -92,7 +92,7 @@ extension PyType {
         t.method("pop(key, default=<unset>, /)", of: DictObject.self, doc: "Remove key and return its value; return default (or raise KeyError) if it is missing.") { dict, args, interp in
             if let value = dict.storage.remove(try DictKey(args.values[0], interp)) { return value }
             if args.isGiven("default") { return args.values[1] }
-            throw PyError(.keyError, try interp.repr(args.values[0]))
+            throw PyError.missingKey(args.values[0], interp)
         }
         t.method("setdefault(key, default=None, /)", of: DictObject.self, doc: "Return the value for key, inserting default first if key is missing.") { dict, args, interp in
             let key = try DictKey(args.values[0], interp)
@@ -134,7 +134,7 @@ extension PyType {
         }
         t.method("remove(element, /)", of: SetObject.self, doc: "Remove an element; raise KeyError if absent.") { set, args, interp in
             guard set.storage.remove(try DictKey(args.values[0], interp)) != nil else {
-                throw PyError(.keyError, try interp.repr(args.values[0]))
+                throw PyError.missingKey(args.values[0], interp)
             }
             return .none
         }

@@ -45,7 +45,7 @@ extension Runtime {
                 if !names.isEmpty { lines.append("CONTENTS\n" + names.map { "    \($0)" }.joined(separator: "\n")) }
                 return lines.joined(separator: "\n")
             case let function as BuiltinFunction:
-                let kind = function.moduleName == nil ? "built-in function \(function.name) in module builtins"
+                let kind = (function.moduleName == nil || function.moduleName == "builtins") ? "built-in function \(function.name) in module builtins"
                                                       : "function \(function.name) in module \(function.moduleName ?? "")"
                 lines.append("Help on \(kind):\n")
             case let function as FunctionObject:

@@ -128,6 +128,7 @@ extension PyType {
             let text = try s.string
             let width = try args.int("width")
             guard text.count < width else { return .string(text) }
+            guard width <= FormatSpec.maximumWidth else { throw PyError(.memoryError, "") }
             let zeros = String(repeating: "0", count: width - text.count)
             if let first = text.first, first == "-" || first == "+" { return .string(String(first) + zeros + text.dropFirst()) }
             return .string(zeros + text)

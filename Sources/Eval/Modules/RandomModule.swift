@@ -29,8 +29,10 @@ enum RandomModule {
         }
         module.function("randint(a, b)", doc: "Return a random integer N with a <= N <= b.") { args, interp in
             let a = try args.int("a"), b = try args.int("b")
-            guard b >= a else { throw PyError(.valueError, "empty range in randrange(\(a), \(b + 1))") }
-            return .int(a + interp.randomState.below(b - a + 1))
+            guard b >= a else { throw PyError(.valueError, "empty range in randrange(\(a), \(b &+ 1))") }
+            let (width, overflow) = b.subtractingReportingOverflow(a)
+            guard !overflow, width < Int.max else { throw PyError(.overflowError, "randint() range too large (integers here are 64-bit)") }
+            return .int(a &+ interp.randomState.below(width + 1))
         }
         module.function("randrange(start, stop=None, step=1)", doc: "Return a random item from range(start, stop, step).") { args, interp in
             var start = try args.int("start")
@@ -39,11 +41,12 @@ enum RandomModule {
             let end = stop ?? 0
             let step = try args.int("step")
             guard step != 0 else { throw PyError(.valueError, "zero step for randrange()") }
-            let width = end - start
-            let count = step > 0 ? (width + step - 1) / step : (width + step + 1) / step
+            let range = RangeObject(start: start, stop: end, step: step)
+            guard let count = range.exactCount else { throw PyError(.overflowError, "randrange() range too large") }
+            let width = count
             guard count > 0 else { throw PyError(.valueError, "empty range in randrange(\(start), \(end), \(step))") }
-            if step == 1 { return .int(start + interp.randomState.below(width)) }
-            return .int(start + step * interp.randomState.below(count))
+            if step == 1 { return .int(start &+ interp.randomState.below(width)) }
+            return .int(start &+ step &* interp.randomState.below(count))
         }
         module.function("choice(seq)", doc: "Return a random element of a non-empty sequence.") { args, interp in
             let items = try interp.collect(args.values[0])

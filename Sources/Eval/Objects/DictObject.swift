@@ -128,7 +128,7 @@ public final class DictObject: PyObject {
 
     public func item(_ key: Value, _ interpreter: Runtime) throws -> Value {
         if let value = storage.get(try DictKey(key, interpreter)) { return value }
-        throw PyError(.keyError, try interpreter.repr(key))
+        throw PyError.missingKey(key, interpreter)
     }
 
     public func setItem(_ key: Value, to value: Value, _ interpreter: Runtime) throws {
@@ -137,7 +137,7 @@ public final class DictObject: PyObject {
 
     public func deleteItem(_ key: Value, _ interpreter: Runtime) throws {
         guard storage.remove(try DictKey(key, interpreter)) != nil else {
-            throw PyError(.keyError, try interpreter.repr(key))
+            throw PyError.missingKey(key, interpreter)
         }
     }
 

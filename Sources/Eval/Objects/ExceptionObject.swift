@@ -17,7 +17,10 @@ public final class ExceptionObject: PyObject {
                                         : try interpreter.str(arguments.positional[0])
         default: message = try interpreter.repr(.tuple(arguments.positional))
         }
-        self.error = PyError(kind, message)
+        var error = PyError(kind, message)
+        let literals = arguments.positional.compactMap(Literal.init)
+        if literals.count == arguments.positional.count { error.arguments = literals }
+        self.error = error
         self.arguments = arguments.positional
         self.type = interpreter.exceptionType(kind)
     }
@@ -25,7 +28,11 @@ public final class ExceptionObject: PyObject {
     /// An exception caught from a running cell.
     init(caught error: PyError, _ interpreter: Runtime) {
         self.error = error
-        self.arguments = error.message.isEmpty ? [] : [.string(error.message)]
+        if let literals = error.arguments {
+            self.arguments = literals.map(\.value)
+        } else {
+            self.arguments = error.message.isEmpty ? [] : [.string(error.message)]
+        }
         self.type = interpreter.exceptionType(error.kind)
     }
 

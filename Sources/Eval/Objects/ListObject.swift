@@ -1,6 +1,8 @@
 /// A Python list: a mutable sequence of values.
 public final class ListObject: PyObject {
-    public var items: [Value]
+    /// The elements. (Only the cell thread touches lists, so the per-access exclusivity
+    /// check is switched off for speed.)
+    @exclusivity(unchecked) public var items: [Value]
 
     public init(_ items: [Value] = []) { self.items = items }
 

@@ -60,7 +60,7 @@ public final class Module: PyObject {
 
     public var dynamicAttributeNames: [String] { members.keys.sorted() }
 
-    public func repr(_ interpreter: Runtime) throws -> String { "<module '\(name)'>" }
+    public func repr(_ interpreter: Runtime) throws -> String { "<module '\(name)' (built-in)>" }
 }
 
 /// A module the `import` statement can load: its dotted name and a factory that builds it

@@ -91,22 +91,34 @@ public final class RangeObject: PyObject {
 
     public var pyType: PyType { .range }
 
-    public var count: Int {
-        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
-        return stop < start ? (start - stop - 1) / (-step) + 1 : 0
+    /// The number of elements (at most `Int.max`; see `exactCount`).
+    public var count: Int { exactCount ?? Int.max }
+
+    /// The number of elements, or nil when it does not fit in an Int.
+    public var exactCount: Int? {
+        let (span, overflow) = step > 0 ? stop.subtractingReportingOverflow(start) : start.subtractingReportingOverflow(stop)
+        if overflow { return nil }
+        if span <= 0 { return 0 }
+        let magnitude = step.magnitude
+        return Int(exactly: (span.magnitude - 1) / magnitude + 1)
     }
 
-    public func length(_ interpreter: Runtime) throws -> Int? { count }
+    public func length(_ interpreter: Runtime) throws -> Int? {
+        guard let count = exactCount else {
+            throw PyError(.overflowError, "Python int too large to convert to C ssize_t")
+        }
+        return count
+    }
 
     public func item(_ key: Value, _ interpreter: Runtime) throws -> Value {
         if let index = key.asIndex {
-            return .int(start + step * (try normalizedIndex(index, count: count, what: "range object")))
+            return .int(start &+ step &* (try normalizedIndex(index, count: count, what: "range object")))
         }
         if let slice = key.object(as: SliceObject.self) {
             let resolved = try slice.resolve(count: count)
-            return .object(RangeObject(start: start + resolved.start * step,
-                                       stop: start + resolved.stop * step,
-                                       step: step * resolved.step))
+            return .object(RangeObject(start: start &+ resolved.start &* step,
+                                       stop: start &+ resolved.stop &* step,
+                                       step: step &* resolved.step))
         }
         throw PyError(.typeError, "range indices must be integers or slices, not \(key.typeName)")
     }

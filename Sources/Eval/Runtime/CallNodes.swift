@@ -23,11 +23,11 @@ final class CallNode: ExprNode {
         if isPlain, case .object(let object) = function, let user = object as? FunctionObject,
            user.isSimple, user.positionalCount == positional.nodes.count {
             // Evaluate the arguments straight into the new frame's slots.
-            let callee = Frame(code: user.code, interpreter: frame.interpreter, closure: user.closure)
+            let callee = user.makeFrame(frame.interpreter)
             for (index, node) in positional.nodes.enumerated() {
                 user.store(try node.eval(frame), parameter: index, in: callee)
             }
-            return try user.run(callee)
+            return try user.run(consume callee)
         }
         let arguments = try evaluateArguments(frame)
         frame.line = line
@@ -98,12 +98,12 @@ final class MethodCallNode: ExprNode {
         let function = try interpreter.attribute(object, name)
         if call.isPlain, case .object(let callee as FunctionObject) = function,
            callee.isSimple, callee.positionalCount == call.positional.nodes.count {
-            let calleeFrame = Frame(code: callee.code, interpreter: interpreter, closure: callee.closure)
+            let calleeFrame = callee.makeFrame(interpreter)
             for (index, node) in call.positional.nodes.enumerated() {
                 callee.store(try node.eval(frame), parameter: index, in: calleeFrame)
             }
             frame.line = line
-            return try callee.run(calleeFrame)
+            return try callee.run(consume calleeFrame)
         }
         let arguments = try call.evaluateArguments(frame)
         frame.line = line

@@ -31,6 +31,7 @@ final class ComprehensionNode: ExprNode {
             if clauses.count == 1, case .forIn(let target, let iterable) = clauses[0] {
                 let source = try iterable.eval(frame)
                 if case .object(let range as RangeObject) = source {
+                    try interpreter.checkAllocation(count: range.count, elementSize: MemoryLayout<Value>.stride)
                     items.reserveCapacity(range.count)
                     var current = range.start
                     for _ in 0..<range.count {
@@ -47,9 +48,11 @@ final class ComprehensionNode: ExprNode {
             try run(0, frame) { items.append(try self.element.eval(frame)) }
             return .list(items)
         case .generator:
-            var items: [Value] = []
-            try run(0, frame) { items.append(try self.element.eval(frame)) }
-            return .object(GeneratorObject(items))
+            // Lazy, as in Python: `any(x > 0 for x in huge)` stops early and never builds a list.
+            // The first iterable is evaluated now, the rest as the generator is advanced.
+            guard case .forIn(_, let iterable) = clauses.first else { return .object(GeneratorObject([])) }
+            let first = try interpreter.makeIterator(try iterable.eval(frame))
+            return .object(LazyGenerator(node: self, frame: frame, first: first))
         case .set:
             let set = SetObject()
             try run(0, frame) { try set.insert(try self.element.eval(frame), interpreter) }
@@ -92,6 +95,71 @@ final class ComprehensionNode: ExprNode {
         case .condition(let condition):
             if try frame.interpreter.isTrue(try condition.eval(frame)) { try run(index + 1, frame, body) }
         }
+    }
+}
+
+/// A generator expression being iterated: one iterator per `for` clause, advanced on demand.
+final class LazyGenerator: PyObject, PyIterator {
+    let node: ComprehensionNode
+    let frame: Frame
+    /// The iterator of each `for` clause that is active (nil for `if` clauses).
+    var iterators: [(any PyIterator)?]
+    var finished = false
+
+    init(node: ComprehensionNode, frame: Frame, first: any PyIterator) {
+        self.node = node
+        self.frame = frame
+        iterators = Array(repeating: nil, count: node.clauses.count)
+        iterators[0] = first
+    }
+
+    var pyType: PyType { .generator }
+    func makeIterator(_ interpreter: Runtime) throws -> any PyIterator { self }
+
+    func next(_ interpreter: Runtime) throws -> Value? {
+        guard !finished else { return nil }
+        let clauses = node.clauses
+        // Resume at the innermost active `for` clause.
+        var level = iterators.lastIndex { $0 != nil } ?? 0
+        while true {
+            if interpreter.cancellation.isRaised { try interpreter.checkCancellation() }
+            guard case .forIn(let target, _) = clauses[level], let iterator = iterators[level] else {
+                finished = true
+                return nil
+            }
+            guard let item = try iterator.next(interpreter) else {
+                // This loop is exhausted: continue the enclosing one.
+                iterators[level] = nil
+                guard let outer = clauses[..<level].lastIndex(where: { if case .forIn = $0 { return true } else { return false } }) else {
+                    finished = true
+                    return nil
+                }
+                level = outer
+                continue
+            }
+            try target.assign(item, frame)
+            var index = level + 1
+            var rejected = false
+            while index < clauses.count {
+                switch clauses[index] {
+                case .condition(let condition):
+                    if try !interpreter.isTrue(try condition.eval(frame)) { rejected = true }
+                case .forIn(_, let iterable):
+                    iterators[index] = try interpreter.makeIterator(try iterable.eval(frame))
+                    level = index
+                }
+                if rejected { break }
+                if case .forIn = clauses[index] { break }
+                index += 1
+            }
+            if rejected { continue }
+            if index < clauses.count { continue }
+            return try node.element.eval(frame)
+        }
+    }
+
+    func repr(_ interpreter: Runtime) throws -> String {
+        "<generator object <genexpr> at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>"
     }
 }
 

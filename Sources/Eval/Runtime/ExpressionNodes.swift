@@ -503,8 +503,7 @@ extension Runtime {
 func closestName(to name: String, among candidates: Set<String>) -> String? {
     let target = Array(name.unicodeScalars)
     var best: (String, Int)?
-    for candidate in candidates.sorted() where candidate != name && !candidate.hasPrefix("_") || name.hasPrefix("_") {
-        guard candidate != name else { continue }
+    for candidate in candidates.sorted() where candidate != name && (!candidate.hasPrefix("_") || name.hasPrefix("_")) {
         let other = Array(candidate.unicodeScalars)
         let budget = (target.count + other.count + 3) * 2 / 6
         let distance = editDistance(target, other)

@@ -5,12 +5,14 @@ import ML
 final class Frame {
     let slots: UnsafeMutablePointer<Value?>
     let slotCount: Int
-    var cells: ContiguousArray<Cell>
+    // Hot per-call state, only ever touched by the cell thread: dynamic exclusivity checks
+    // are switched off here because they cost more than the work they guard.
+    @exclusivity(unchecked) var cells: ContiguousArray<Cell>
     let interpreter: Runtime
     let code: CodeUnit
     /// The line being run, for tracebacks.
-    var line = 0
-    var returnValue: Value = .none
+    @exclusivity(unchecked) var line = 0
+    @exclusivity(unchecked) var returnValue: Value = .none
 
     init(code: CodeUnit, interpreter: Runtime, closure: ContiguousArray<Cell>) {
         self.code = code
@@ -31,11 +33,18 @@ final class Frame {
         slots.deinitialize(count: max(slotCount, 1))
         slots.deallocate()
     }
+
+    /// Empties the frame so its code can reuse it for another call.
+    func reset() {
+        for slot in 0..<slotCount { slots[slot] = nil }
+        returnValue = .none
+        line = 0
+    }
 }
 
 /// A variable shared between a function and the closures defined in it.
 final class Cell {
-    var value: Value?
+    @exclusivity(unchecked) var value: Value?
     init(_ value: Value? = nil) { self.value = value }
 }
 
@@ -49,8 +58,10 @@ final class CodeUnit {
     let name: String
     /// Where tracebacks say the code is (`Cell In[3]`).
     let location: String
-    var body: StmtNode = PassNode(line: 0)
+    @exclusivity(unchecked) var body: StmtNode = PassNode(line: 0)
     var slotCount = 0
+    /// Frames of finished calls, reused by the next calls (a call then allocates nothing).
+    @exclusivity(unchecked) var framePool: [Frame] = []
     var slotNames: [String] = []
     /// Names of this frame's own captured variables (cells created at entry).
     var cellNames: [String] = []

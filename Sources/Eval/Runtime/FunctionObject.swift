@@ -30,9 +30,24 @@ final class FunctionObject: PyObject {
     var pyType: PyType { .function }
 
     func call(_ arguments: Arguments, _ interpreter: Runtime) throws -> Value {
-        let frame = Frame(code: code, interpreter: interpreter, closure: closure)
+        let frame = makeFrame(interpreter)
         try bind(arguments, into: frame)
-        return try run(frame)
+        return try run(consume frame)
+    }
+
+    /// A frame for a call: a recycled one when the code has one, else a new one.
+    @inline(__always)
+    func makeFrame(_ interpreter: Runtime) -> Frame {
+        if let frame = code.framePool.popLast() {
+            if !frame.cells.isEmpty || !closure.isEmpty {
+                // Closures may still hold the old cells: every call gets fresh ones.
+                var cells = closure
+                for _ in 0..<code.cellNames.count { cells.append(Cell()) }
+                frame.cells = cells
+            }
+            return frame
+        }
+        return Frame(code: code, interpreter: interpreter, closure: closure)
     }
 
     /// Stores an argument into the parameter's slot or cell.
@@ -45,15 +60,15 @@ final class FunctionObject: PyObject {
         }
     }
 
-    /// Runs the body in a frame whose parameters are bound.
-    func run(_ frame: Frame) throws -> Value {
+    /// Runs the body in a frame whose parameters are bound, then recycles the frame.
+    func run(_ frame: consuming Frame) throws -> Value {
         let interpreter = frame.interpreter
         interpreter.callDepth += 1
         defer { interpreter.callDepth -= 1 }
         if interpreter.callDepth > interpreter.recursionLimit {
             throw PyError(.recursionError, "maximum recursion depth exceeded")
         }
-        try interpreter.checkCancellation()
+        if interpreter.cancellation.isRaised { try interpreter.checkCancellation() }
         do {
             _ = try code.body.exec(frame)
         } catch {
@@ -61,7 +76,12 @@ final class FunctionObject: PyObject {
             error.traceback.append(interpreter.traceEntry(for: frame))
             throw error
         }
-        return frame.returnValue
+        let result = frame.returnValue
+        if isKnownUniquelyReferenced(&frame) && code.framePool.count < 64 {
+            frame.reset()
+            code.framePool.append(frame)
+        }
+        return result
     }
 
     /// Python's argument binding, with Python's messages for user functions.

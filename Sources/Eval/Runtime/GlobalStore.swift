@@ -7,7 +7,8 @@
 final class GlobalStore {
     private(set) var names: [String] = []
     private var slotsByName: [String: Int] = [:]
-    private(set) var storage: UnsafeMutablePointer<Value?>
+    /// Read on every global access while cells run; only replaced while compiling.
+    @exclusivity(unchecked) private(set) var storage: UnsafeMutablePointer<Value?>
     private var capacity: Int
 
     init() {

@@ -28,6 +28,7 @@ extension Runtime {
             }
         case (.string(let x), .string(let y)):
             if op == .add { return .string(x + y) }
+            if op == .modulo { return .string(try percentFormat(x, b)) }
         case (.string(let x), _):
             if op == .multiply, let times = b.asIndex, b.object(as: ListObject.self) == nil {
                 return .string(try repeatString(x, times))
@@ -177,12 +178,20 @@ extension Runtime {
     public func attribute(_ value: Value, _ name: String) throws -> Value {
         if let result = try lookupAttribute(value, name) { return result }
         if case .object(let module as Module) = value {
-            throw PyError(.attributeError, "module '\(module.name)' has no attribute '\(name)'")
+            var message = "module '\(module.name)' has no attribute '\(name)'"
+            if let suggestion = closestName(to: name, among: Set(module.members.keys)) {
+                message += ". Did you mean: '\(suggestion)'?"
+            }
+            throw PyError(.attributeError, message)
         }
         if case .object(let type as PyType) = value {
             throw PyError(.attributeError, "type object '\(type.name)' has no attribute '\(name)'")
         }
-        throw PyError(.attributeError, "'\(value.typeName)' object has no attribute '\(name)'")
+        var message = "'\(value.typeName)' object has no attribute '\(name)'"
+        if let suggestion = closestName(to: name, among: Set(attributeNames(value))) {
+            message += ". Did you mean: '\(suggestion)'?"
+        }
+        throw PyError(.attributeError, message)
     }
 
     /// `value.name`, or nil when there is none.

@@ -15,13 +15,13 @@ public final class Runtime {
     /// The number of the cell being run (`In[n]`).
     public internal(set) var executionCount = 0
     /// Python's `sys.getrecursionlimit()`.
-    public var recursionLimit = 1000
+    @exclusivity(unchecked) public var recursionLimit = 1000
 
     let globals = GlobalStore()
     var builtins: [String: Value] = [:]
     var modules: [String: Module] = [:]
     let registry: ModuleRegistry
-    var callDepth = 0
+    @exclusivity(unchecked) var callDepth = 0
     var reprInProgress: Set<ObjectIdentifier> = []
     var cellEndHooks: [(key: String, hook: (Runtime) throws -> Void)] = []
     var sessionState: [ObjectIdentifier: AnyObject] = [:]
@@ -34,13 +34,14 @@ public final class Runtime {
     var pages: [DisplayData] = []
     let ellipsis = EllipsisObject()
     var randomState = RandomState(seed: UInt64(Date().timeIntervalSince1970 * 1000))
-    let allocationLimit: Int
+    /// The largest allocation (in bytes) a single operation may request before `MemoryError`.
+    var allocationLimit: Int
 
     init(output: OutputSink, cancellation: CancellationFlag, registry: ModuleRegistry) {
         self.output = output
         self.cancellation = cancellation
         self.registry = registry
-        allocationLimit = Int(min(ProcessInfo.processInfo.physicalMemory / 2, UInt64(Int.max)))
+        allocationLimit = Int(min(ProcessInfo.processInfo.physicalMemory / 4, 8 << 30))
         for (child, parent) in PyErrorKind.hierarchy {
             exceptionTypes[child] = PyType(exception: PyErrorKind(child), base: parent.flatMap { exceptionTypes[$0] })
         }

@@ -10,14 +10,18 @@ struct CellRunner {
         interpreter.executionCount = executionCount
         interpreter.pages = []
         let location = "Cell In[\(executionCount)]"
-        interpreter.cellSources[location] = code.components(separatedBy: "\n")
+        // A silent run (user_expressions, or a front end's own probe) leaves no trace: it does
+        // not replace the cell's source used by tracebacks, nor set `_`.
+        if !silent || interpreter.cellSources[location] == nil {
+            interpreter.cellSources[location] = code.components(separatedBy: "\n")
+        }
         var outcome: ExecutionOutcome
         do {
             let value = try runCell(code, location: location)
             var result: DisplayData?
-            if let value, !value.isNone {
+            if let value, !value.isNone, !silent {
                 interpreter.globals["_"] = value
-                if !silent { result = try interpreter.displayData(for: value) }
+                result = try interpreter.displayData(for: value)
             }
             outcome = .success(result: result, pages: interpreter.pages)
         } catch {
@@ -103,7 +107,22 @@ enum TracebackFormatter {
         var lines = ["---------------------------------------------------------------------------",
                      error.kind.name.padding(toLength: max(42, error.kind.name.count + 1), withPad: " ", startingAt: 0)
                         + "Traceback (most recent call last)"]
+        // Like Python, a frame repeated more than three times in a row is shown three times
+        // and then counted.
+        var previous: TraceEntry?
+        var repeats = 0
+        func flushRepeats() {
+            if repeats > 3 { lines.append("[... skipping similar frames: \(previous?.function ?? "<module>") at line \(previous?.line ?? 0) (\(repeats - 3) times)]\n") }
+        }
         for entry in error.traceback.reversed() {
+            if entry == previous {
+                repeats += 1
+                if repeats > 3 { continue }
+            } else {
+                flushRepeats()
+                previous = entry
+                repeats = 1
+            }
             var frame = "\(entry.location), line \(entry.line)"
             if let function = entry.function { frame += ", in \(function)" }
             if let source = entry.sourceLine {
@@ -111,6 +130,7 @@ enum TracebackFormatter {
             }
             lines.append(frame + "\n")
         }
+        flushRepeats()
         lines.append(error.description)
         return lines
     }

@@ -175,7 +175,10 @@ struct Timeit {
     func run(_ interpreter: Runtime, _ body: () throws -> Void) throws {
         func time(_ loops: Int) throws -> Double {
             let start = DispatchTime.now().uptimeNanoseconds
-            for _ in 0..<loops { try body() }
+            for _ in 0..<loops {
+                try body()
+                if interpreter.cancellation.isRaised { try interpreter.checkCancellation() }
+            }
             return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
         var loops = number

@@ -20,6 +20,9 @@ public final class Session {
 
     deinit { thread.stop() }
 
+    /// The runtime, for tests that adjust limits (only touch it between cells).
+    var interpreterForTests: Runtime { interpreter }
+
     /// Asks the running cell to stop with `KeyboardInterrupt`. Safe from any thread.
     public func interrupt() { cancellation.raise() }
 
@@ -27,6 +30,23 @@ public final class Session {
     /// comes back as `result`.
     public func execute(_ code: String, executionCount: Int, silent: Bool) -> ExecutionOutcome {
         thread.run { CellRunner(interpreter: interpreter).run(code, executionCount: executionCount, silent: silent) }
+    }
+
+    /// Evaluates one expression in the notebook's variables, as `user_expressions` asks:
+    /// no execution count, no end-of-cell hooks, `_` unchanged. Returns the value's display
+    /// as `result` (nil for a statement), or the error. Added for the kernel (issue 2).
+    public func evaluate(_ expression: String) -> ExecutionOutcome {
+        thread.run {
+            do {
+                let runner = CellRunner(interpreter: interpreter)
+                guard let value = try runner.runCode(expression, location: "<user expression>") else {
+                    return .success(result: nil, pages: [])
+                }
+                return .success(result: try interpreter.displayData(for: value), pages: [])
+            } catch {
+                return .failure(TracebackFormatter.cellError(PyError(converting: error), interpreter: interpreter))
+            }
+        }
     }
 
     /// Completions for the code before `cursor` (a code-point offset).

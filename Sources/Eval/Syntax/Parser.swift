@@ -97,7 +97,18 @@ struct Parser {
     }
 
     mutating func expectOp(_ op: String) throws {
-        guard acceptOp(op) else { throw unexpected("'\(op)'") }
+        guard acceptOp(op) else {
+            if op == ")" || op == "]" || op == "}" {
+                switch current.kind {
+                case .int, .float, .string, .formatString:
+                    throw error("invalid syntax. Perhaps you forgot a comma?")
+                case .name(let name) where !Parser.keywords.contains(name):
+                    throw error("invalid syntax. Perhaps you forgot a comma?")
+                default: break
+                }
+            }
+            throw unexpected("'\(op)'")
+        }
     }
 
     mutating func expectName() throws -> String {
@@ -178,7 +189,9 @@ struct Parser {
         return statements
     }
 
-    mutating func parseBlock() throws -> [Stmt] {
+    /// A block after a header; `header` names it for the IndentationError ("'if' statement"),
+    /// `line` is the header's line.
+    mutating func parseBlock(_ header: String, line: Int) throws -> [Stmt] {
         try expectOp(":")
         if current.kind != .newline {
             // A body on the same line: `if x: y = 1; z = 2`.
@@ -186,7 +199,7 @@ struct Parser {
         }
         _ = advance()
         guard current.kind == .indent else {
-            var info = error("expected an indented block")
+            var info = error("expected an indented block after \(header) on line \(line)")
             info.kind = .indentationError
             info.atEnd = current.atEnd
             throw info
@@ -203,13 +216,14 @@ struct Parser {
 
     mutating func parseIf() throws -> Stmt {
         let start = advance()
-        var branches = [(condition: try parseNamedExpression(), body: try parseBlock())]
+        var branches = [(condition: try parseNamedExpression(), body: try parseBlock("'if' statement", line: start.line))]
         var otherwise: [Stmt]?
         while true {
+            let line = current.line
             if acceptKeyword("elif") {
-                branches.append((try parseNamedExpression(), try parseBlock()))
+                branches.append((try parseNamedExpression(), try parseBlock("'elif' statement", line: line)))
             } else if acceptKeyword("else") {
-                otherwise = try parseBlock()
+                otherwise = try parseBlock("'else' statement", line: line)
                 break
             } else {
                 break
@@ -222,9 +236,10 @@ struct Parser {
         let start = advance()
         let condition = try parseNamedExpression()
         loopDepth += 1
-        let body = try parseBlock()
+        let body = try parseBlock("'while' statement", line: start.line)
         loopDepth -= 1
-        let otherwise = acceptKeyword("else") ? try parseBlock() : nil
+        let elseLine = current.line
+        let otherwise = acceptKeyword("else") ? try parseBlock("'else' statement", line: elseLine) : nil
         return Stmt(.whileLoop(condition: condition, body: body, otherwise: otherwise), start.position)
     }
 
@@ -234,9 +249,10 @@ struct Parser {
         guard acceptKeyword("in") else { throw unexpected("'in'") }
         let iterable = try parseExpressionList()
         loopDepth += 1
-        let body = try parseBlock()
+        let body = try parseBlock("'for' statement", line: start.line)
         loopDepth -= 1
-        let otherwise = acceptKeyword("else") ? try parseBlock() : nil
+        let elseLine = current.line
+        let otherwise = acceptKeyword("else") ? try parseBlock("'else' statement", line: elseLine) : nil
         return Stmt(.forLoop(target: target, iterable: iterable, body: body, otherwise: otherwise), start.position)
     }
 
@@ -265,7 +281,7 @@ struct Parser {
         let savedLoop = loopDepth
         loopDepth = 0
         functionDepth += 1
-        let body = try parseBlock()
+        let body = try parseBlock("function definition", line: start.line)
         functionDepth -= 1
         loopDepth = savedLoop
         var docstring: String?
@@ -319,7 +335,7 @@ struct Parser {
 
     mutating func parseTry() throws -> Stmt {
         let start = advance()
-        let body = try parseBlock()
+        let body = try parseBlock("'try' statement", line: start.line)
         var handlers: [ExceptHandler] = []
         while isKeyword("except") {
             let token = advance()
@@ -336,12 +352,15 @@ struct Parser {
                 }
                 if acceptKeyword("as") { name = try expectName() }
             }
-            handlers.append(ExceptHandler(type: type, name: name, body: try parseBlock(), position: token.position))
+            handlers.append(ExceptHandler(type: type, name: name, body: try parseBlock("'except' statement", line: token.line),
+                                          position: token.position))
         }
         var otherwise: [Stmt]?
         var finally: [Stmt]?
-        if !handlers.isEmpty && acceptKeyword("else") { otherwise = try parseBlock() }
-        if acceptKeyword("finally") { finally = try parseBlock() }
+        let elseLine = current.line
+        if !handlers.isEmpty && acceptKeyword("else") { otherwise = try parseBlock("'else' statement", line: elseLine) }
+        let finallyLine = current.line
+        if acceptKeyword("finally") { finally = try parseBlock("'finally' statement", line: finallyLine) }
         if handlers.isEmpty && finally == nil {
             throw error("expected 'except' or 'finally' block")
         }
@@ -361,7 +380,7 @@ struct Parser {
             items.append((context, target))
         } while acceptOp(",")
         if parenthesised { try expectOp(")") }
-        return Stmt(.with(items: items, body: try parseBlock()), start.position)
+        return Stmt(.with(items: items, body: try parseBlock("'with' statement", line: start.line)), start.position)
     }
 
     /// Whether `with (` opens a parenthesised list of items (`with (a as b, c):`).
@@ -479,6 +498,15 @@ struct Parser {
 
     mutating func parseExpressionStatement() throws -> Stmt {
         let start = current
+        if case .name("print") = current.kind {
+            switch peekKind() {
+            case .string, .formatString, .int, .float:
+                throw error("Missing parentheses in call to 'print'. Did you mean print(...)?")
+            case .name(let next) where !Parser.keywords.contains(next):
+                throw error("Missing parentheses in call to 'print'. Did you mean print(...)?")
+            default: break
+            }
+        }
         let first = try parseStarExpressionList()
         if case .op(let op) = current.kind, let binary = Parser.augmentedOperators[op] {
             _ = advance()
@@ -530,7 +558,7 @@ struct Parser {
             let verb = forDelete ? "delete" : "assign to"
             let what = expr.kind.describe
             var message = "cannot \(verb) \(what)"
-            if case .compare = expr.kind, !forDelete { message += " here. Maybe you meant '==' instead of '='?" }
+            if !forDelete && !augmented && isOp("=") { message += " here. Maybe you meant '==' instead of '='?" }
             if augmented { message = "'\(what)' is an illegal expression for augmented assignment" }
             throw SyntaxErrorInfo(message: message, position: expr.position, atEnd: false)
         }

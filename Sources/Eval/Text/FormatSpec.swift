@@ -11,6 +11,9 @@ struct FormatSpec {
     var precision: Int?
     var type: Character?
 
+    /// The widest padding allowed (beyond it, `MemoryError`).
+    static let maximumWidth = 1 << 28
+
     init(_ text: String) throws {
         var chars = Array(text)
         var i = 0
@@ -29,7 +32,11 @@ struct FormatSpec {
         }
         var widthText = ""
         while i < chars.count, chars[i].isASCII, chars[i].isNumber { widthText.append(chars[i]); i += 1 }
-        if !widthText.isEmpty { width = Int(widthText) ?? 0 }
+        if !widthText.isEmpty {
+            // Padding to an absurd width would exhaust memory rather than fail cleanly.
+            guard let parsed = Int(widthText), parsed <= FormatSpec.maximumWidth else { throw PyError(.memoryError, "") }
+            width = parsed
+        }
         if i < chars.count, chars[i] == "," || chars[i] == "_" { grouping = chars[i]; i += 1 }
         if i < chars.count, chars[i] == "." {
             i += 1

@@ -112,6 +112,9 @@ public struct PyError: Error, CustomStringConvertible, Sendable {
     public var traceback: [TraceEntry] = []
     /// For syntax errors: where, and the offending line (printed with a caret).
     public var location: SourceLocation?
+    /// The exception's `args` when they are plain scalars (a `KeyError`'s key); nil means
+    /// `(message,)`.
+    var arguments: [Literal]?
 
     public init(_ kind: PyErrorKind, _ message: String) {
         self.kind = kind
@@ -139,6 +142,13 @@ public struct PyError: Error, CustomStringConvertible, Sendable {
     public static func valueError(_ message: String) -> PyError { PyError(.valueError, message) }
     public static func indexError(_ message: String) -> PyError { PyError(.indexError, message) }
     public static func keyError(_ message: String) -> PyError { PyError(.keyError, message) }
+
+    /// `KeyError` for a missing key: the message is the key's repr, `args` the key itself.
+    public static func missingKey(_ key: Value, _ runtime: Runtime) -> PyError {
+        var error = PyError(.keyError, (try? runtime.repr(key)) ?? "?")
+        if let literal = Literal(key) { error.arguments = [literal] }
+        return error
+    }
     public static func attributeError(_ message: String) -> PyError { PyError(.attributeError, message) }
     public static func notImplemented(_ message: String) -> PyError { PyError(.notImplementedError, message) }
     public static func runtimeError(_ message: String) -> PyError { PyError(.runtimeError, message) }

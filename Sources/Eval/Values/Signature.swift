@@ -152,6 +152,25 @@ enum Literal: Sendable {
     case none, bool(Bool), int(Int), float(Double), string(String)
     case tuple([Literal]), emptyList, emptyDict
 
+    /// The literal form of a scalar (or a tuple of scalars), or nil for other values.
+    init?(_ value: Value) {
+        switch value {
+        case .none: self = .none
+        case .bool(let b): self = .bool(b)
+        case .int(let i): self = .int(i)
+        case .float(let f): self = .float(f)
+        case .string(let s): self = .string(s)
+        case .object(let tuple as TupleObject):
+            var items: [Literal] = []
+            for item in tuple.items {
+                guard let literal = Literal(item) else { return nil }
+                items.append(literal)
+            }
+            self = .tuple(items)
+        default: return nil
+        }
+    }
+
     var value: Value {
         switch self {
         case .none: .none

@@ -1,5 +1,7 @@
-/// The stdin channel: asks the front end for a line of input while a cell runs. Owned by the
-/// shell thread (input is only ever requested by the cell running there).
+/// The stdin channel: asks the front end for a line of input while a cell runs. Belongs to the
+/// shell thread; an interpreter that runs cells on a thread of its own uses it from there
+/// while the shell thread waits for the cell, so never two threads at once (ZeroMQ allows a
+/// socket to move between threads with such a hand-over).
 final class StdinChannel {
     private let socket: ZMQSocket
     private let codec: WireCodec

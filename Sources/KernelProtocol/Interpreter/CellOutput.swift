@@ -1,6 +1,7 @@
 /// What a running cell publishes, bound to its `execute_request`: the publish helpers of
 /// xeus's interpreter base (stream, display data, update, execution result, clear output,
-/// input). Lives on the shell thread for the duration of one execute.
+/// input). Lives for one execute: used on the shell thread, or on the thread the interpreter
+/// runs the cell on while the shell thread waits for it; not from two threads at once.
 ///
 /// For a silent execute every publish is dropped, as the messaging specification asks.
 public final class CellOutput {

@@ -73,8 +73,14 @@ public struct Kernel {
                 try socket.setOption(ZMQ_LINGER, options.lingerMilliseconds)
                 if connection.usesIPv6 { try socket.setOption(ZMQ_IPV6, 1) }
                 if type == ZMQ_ROUTER { try socket.setOption(ZMQ_ROUTER_HANDOVER, 1) }
-                // Every subscription, even a repeated "", reaches us so each subscriber is welcomed.
-                if type == ZMQ_XPUB { try socket.setOption(ZMQ_XPUB_VERBOSE, 1) }
+                if type == ZMQ_XPUB {
+                    // Every subscription, even a repeated "", reaches us so each subscriber is welcomed.
+                    try socket.setOption(ZMQ_XPUB_VERBOSE, 1)
+                    // A PUB socket drops what a slow subscriber cannot take once this many
+                    // messages wait; ZeroMQ's default of 1000 loses output of bursts (many
+                    // display updates, pipelined executes) that a front end would read a moment later.
+                    try socket.setOption(ZMQ_SNDHWM, 10000)
+                }
                 try socket.bind(connection.endpoint(for: channel))
                 return socket
             } catch {
@@ -114,7 +120,9 @@ public struct Kernel {
             })
             let connection = self.connection
             threads.append(try KernelThread(name: "shell") {
+                let started = ContinuousClock.now
                 let interpreter = makeInterpreter()
+                KernelLog.trace("interpreter ready in \(ContinuousClock.now - started)")
                 interrupts.install(interpreter.interruptHandle)
                 let channel = RequestChannel(name: "shell", socket: shellSocket, codec: shellCodec, publisher: publisher)
                 let stdin = StdinChannel(socket: stdinSocket, codec: stdinCodec, headers: headers, interrupts: interrupts)

@@ -36,6 +36,8 @@ public protocol NumericElement: ArrayElement, Comparable, SIMDScalar {
     /// NaN for floats (what a NaN-propagating reduction returns); zero for integers, which
     /// are never NaN.
     static var nanOrZero: Self { get }
+    /// Whether values of this type can be NaN (a constant the kernels specialise on).
+    static var canBeNaN: Bool { get }
 }
 
 /// float32 and float64: the element types of floating-point math.
@@ -89,6 +91,7 @@ extension Float: FloatElement {
     public static var lowest: Float { -.infinity }
     public static var highest: Float { .infinity }
     public static var nanOrZero: Float { .nan }
+    public static var canBeNaN: Bool { true }
     @inline(__always) public init(castFrom value: Float) { self = value }
     @inline(__always) public init(castFrom value: Double) { self = Float(value) }
     @inline(__always) public init(castFrom value: Int64) { self = Float(value) }
@@ -107,6 +110,7 @@ extension Double: FloatElement {
     public static var lowest: Double { -.infinity }
     public static var highest: Double { .infinity }
     public static var nanOrZero: Double { .nan }
+    public static var canBeNaN: Bool { true }
     @inline(__always) public init(castFrom value: Float) { self = Double(value) }
     @inline(__always) public init(castFrom value: Double) { self = value }
     @inline(__always) public init(castFrom value: Int64) { self = Double(value) }
@@ -125,6 +129,7 @@ extension Int64: IntegerElement {
     public static var lowest: Int64 { .min }
     public static var highest: Int64 { .max }
     public static var nanOrZero: Int64 { 0 }
+    public static var canBeNaN: Bool { false }
     @inline(__always) public init(castFrom value: Float) { self = truncatingToInt64(Double(value)) }
     @inline(__always) public init(castFrom value: Double) { self = truncatingToInt64(value) }
     @inline(__always) public init(castFrom value: Int64) { self = value }
@@ -143,6 +148,7 @@ extension UInt8: IntegerElement {
     public static var lowest: UInt8 { .min }
     public static var highest: UInt8 { .max }
     public static var nanOrZero: UInt8 { 0 }
+    public static var canBeNaN: Bool { false }
     @inline(__always) public init(castFrom value: Float) { self = truncatingToUInt8(Double(value)) }
     @inline(__always) public init(castFrom value: Double) { self = truncatingToUInt8(value) }
     @inline(__always) public init(castFrom value: Int64) { self = UInt8(truncatingIfNeeded: value) }

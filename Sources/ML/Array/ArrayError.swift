@@ -28,7 +28,7 @@ public struct ArrayError: Error, CustomStringConvertible, Sendable, Equatable {
     /// NumPy's broadcasting failure: `operands could not be broadcast together with shapes (3,) (4,)`.
     public static func broadcast(_ shapes: [[Int]]) -> ArrayError {
         ArrayError(.valueError,
-                   "operands could not be broadcast together with shapes " + shapes.map(formatShape).joined(separator: " "))
+                   "operands could not be broadcast together with shapes " + shapes.map { formatCompactShape($0) + " " }.joined())
     }
 
     /// `axis 2 is out of bounds for array of dimension 2`.
@@ -39,6 +39,13 @@ public struct ArrayError: Error, CustomStringConvertible, Sendable, Equatable {
     static func value(_ message: String) -> ArrayError { ArrayError(.valueError, message) }
     static func index(_ message: String) -> ArrayError { ArrayError(.indexError, message) }
     static func type(_ message: String) -> ArrayError { ArrayError(.typeError, message) }
+}
+
+/// A shape as NumPy's C code prints it in messages: `()`, `(3,)`, `(2,3)`; with
+/// `unknownAsNewAxis`, a -1 prints as `newaxis` (as in NumPy's reshape error).
+public func formatCompactShape(_ shape: [Int], unknownAsNewAxis: Bool = false) -> String {
+    let parts = shape.map { unknownAsNewAxis && $0 == -1 ? "newaxis" : String($0) }
+    return shape.count == 1 ? "(\(parts[0]),)" : "(" + parts.joined(separator: ",") + ")"
 }
 
 /// A shape as Python prints a tuple: `()`, `(3,)`, `(2, 3)`.

@@ -3,18 +3,30 @@
 /// 1000 elements with 3 edge items). The structure follows NumPy's `arrayprint` module:
 /// one formatter per dtype sized from the displayed elements, then nested brackets with
 /// line wrapping.
-enum ArrayPrinter {
-    static let lineWidth = 75
-    static let threshold = 1000
-    static let edgeItems = 3
-    static let precision = 8
+/// NumPy's print options (`np.set_printoptions`) that SwiftML honours.
+public struct PrintOptions: Sendable, Equatable {
+    /// Digits after the decimal point for floats (at most; fewer when they suffice).
+    public var precision = 8
+    /// Arrays with more elements than this are summarised with `...`.
+    public var threshold = 1000
+    /// Elements shown at each end of a summarised axis.
+    public var edgeItems = 3
+    /// Characters per line before wrapping.
+    public var lineWidth = 75
+    /// Never use scientific notation for small numbers; print them as zero at this precision.
+    public var suppressSmall = false
 
+    public init() {}
+}
+
+enum ArrayPrinter {
     /// `repr(a)`: `array([1., 2.], dtype=float32)`.
-    static func repr(_ array: NDArray) -> String {
+    static func repr(_ array: NDArray, _ options: PrintOptions) -> String {
         let prefix = "array("
-        let body = array.size == 0 ? "[]" : arrayToString(array, lineWidth: lineWidth - 1, separator: ", ", prefix: prefix)
+        let lineWidth = options.lineWidth
+        let body = array.size == 0 ? "[]" : arrayToString(array, options, lineWidth: lineWidth - 1, separator: ", ", prefix: prefix)
         var extras: [String] = []
-        if (array.size == 0 && array.shape != [0]) || array.size > threshold {
+        if (array.size == 0 && array.shape != [0]) || array.size > options.threshold {
             extras.append("shape=\(formatShape(array.shape))")
         }
         if !array.dtype.isImpliedInRepr || array.size == 0 {
@@ -29,10 +41,10 @@ enum ArrayPrinter {
     }
 
     /// `str(a)` / `print(a)`: `[1. 2.]`; a 0-d array prints as its scalar.
-    static func str(_ array: NDArray) -> String {
+    static func str(_ array: NDArray, _ options: PrintOptions) -> String {
         if array.ndim == 0 { return scalarStr(array) }
         if array.size == 0 { return "[]" }
-        return arrayToString(array, lineWidth: lineWidth, separator: " ", prefix: "")
+        return arrayToString(array, options, lineWidth: options.lineWidth, separator: " ", prefix: "")
     }
 
     /// NumPy 2's scalar repr: `np.float32(0.5)`, `np.int64(3)`, `np.True_`.
@@ -56,17 +68,18 @@ enum ArrayPrinter {
 
     // MARK: - array2string
 
-    private static func arrayToString(_ array: NDArray, lineWidth: Int, separator: String, prefix: String) -> String {
-        let summarise = array.size > threshold
-        let displayed = summarise ? leadingAndTrailing(array) : array
-        let formatter = ElementFormatter(displayed)
+    private static func arrayToString(_ array: NDArray, _ options: PrintOptions, lineWidth: Int, separator: String, prefix: String) -> String {
+        let summarise = array.size > options.threshold
+        let edgeItems = options.edgeItems
+        let displayed = summarise ? leadingAndTrailing(array, edgeItems: edgeItems) : array
+        let formatter = ElementFormatter(displayed, options)
         let nextLinePrefix = " " + String(repeating: " ", count: prefix.count)
         return formatNested(array, formatter: formatter, lineWidth: lineWidth, nextLinePrefix: nextLinePrefix,
-                            separator: separator, summaryInsert: summarise ? "..." : "")
+                            separator: separator, summaryInsert: summarise ? "..." : "", edgeItems: edgeItems)
     }
 
     /// The elements a summary shows: the first and last `edgeItems` along each long axis.
-    private static func leadingAndTrailing(_ array: NDArray) -> NDArray {
+    private static func leadingAndTrailing(_ array: NDArray, edgeItems: Int) -> NDArray {
         var parts = [array]
         for axis in 0..<array.ndim where array.shape[axis] > 2 * edgeItems {
             parts = parts.map { part in
@@ -84,7 +97,7 @@ enum ArrayPrinter {
     }
 
     private static func formatNested(_ array: NDArray, formatter: ElementFormatter, lineWidth: Int, nextLinePrefix: String,
-                                     separator: String, summaryInsert: String) -> String {
+                                     separator: String, summaryInsert: String, edgeItems: Int) -> String {
         let trimmedSeparator = String(separator.reversed().drop(while: { $0 == " " }).reversed())
 
         func extendLine(_ text: inout String, _ line: inout String, _ word: String, _ width: Int, _ indent: String) {
@@ -153,7 +166,7 @@ struct ElementFormatter {
 
     private struct FloatStyle {
         var exponential = false
-        var precision = ArrayPrinter.precision
+        var precision = 8
         var minDigits = 0
         var trim = FloatTrim.trimZeros
         var padLeft = 0
@@ -163,10 +176,10 @@ struct ElementFormatter {
 
     private let style: Style
 
-    init(_ data: NDArray) {
+    init(_ data: NDArray, _ options: PrintOptions) {
         switch data.dtype {
-        case .float32: style = .float(ElementFormatter.floatStyle((try? data.scalars(as: Float.self)) ?? []))
-        case .float64: style = .float(ElementFormatter.floatStyle((try? data.scalars(as: Double.self)) ?? []))
+        case .float32: style = .float(ElementFormatter.floatStyle((try? data.scalars(as: Float.self)) ?? [], options))
+        case .float64: style = .float(ElementFormatter.floatStyle((try? data.scalars(as: Double.self)) ?? [], options))
         case .int64, .uint8:
             let values = (try? data.astype(.int64).scalars(as: Int64.self)) ?? []
             let width = values.isEmpty ? 0 : Swift.max(String(values.max() ?? 0).count, String(values.min() ?? 0).count)
@@ -190,12 +203,14 @@ struct ElementFormatter {
         }
     }
 
-    private static func floatStyle<T: FloatElement>(_ values: [T]) -> FloatStyle {
+    private static func floatStyle<T: FloatElement>(_ values: [T], _ options: PrintOptions) -> FloatStyle {
         var style = FloatStyle()
+        let precision = options.precision
+        style.precision = precision
         let finite = values.filter { $0.isFinite }
         let magnitudes = finite.filter { $0 != 0 }.map { Swift.abs($0) }
         if let largest = magnitudes.max(), let smallest = magnitudes.min() {
-            if largest >= 1e8 || smallest < 0.0001 || Double(largest) / Double(smallest) > 1000 {
+            if largest >= 1e8 || (!options.suppressSmall && (smallest < 0.0001 || Double(largest) / Double(smallest) > 1000)) {
                 style.exponential = true
             }
         }
@@ -203,7 +218,7 @@ struct ElementFormatter {
             style.padLeft = 0
             style.padRight = 0
         } else if style.exponential {
-            let texts = finite.map { FloatText.scientific($0, precision: ArrayPrinter.precision, trim: .trimZeros) }
+            let texts = finite.map { FloatText.scientific($0, precision: precision, trim: .trimZeros) }
             var fractionWidth = 0, integerWidth = 0, exponentWidth = 0
             for text in texts {
                 let parts = text.split(separator: "e", maxSplits: 1, omittingEmptySubsequences: false)
@@ -219,7 +234,7 @@ struct ElementFormatter {
             style.padLeft = integerWidth
             style.padRight = exponentWidth + 2 + fractionWidth
         } else {
-            let texts = finite.map { FloatText.positional($0, precision: ArrayPrinter.precision, trim: .trimZeros) }
+            let texts = finite.map { FloatText.positional($0, precision: precision, trim: .trimZeros) }
             var fractionWidth = 0, integerWidth = 0
             for text in texts {
                 let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
@@ -266,10 +281,16 @@ extension NDArray {
     }
 
     /// NumPy's `repr(a)`, e.g. `array([[1, 2],\n       [3, 4]])`.
-    public var numpyRepr: String { ArrayPrinter.repr(self) }
+    public var numpyRepr: String { ArrayPrinter.repr(self, PrintOptions()) }
 
     /// NumPy's `str(a)`, what `print(a)` shows, e.g. `[[1 2]\n [3 4]]`.
-    public var numpyStr: String { ArrayPrinter.str(self) }
+    public var numpyStr: String { ArrayPrinter.str(self, PrintOptions()) }
+
+    /// `repr(a)` under `np.set_printoptions`-style options.
+    public func numpyRepr(options: PrintOptions) -> String { ArrayPrinter.repr(self, options) }
+
+    /// `str(a)` under `np.set_printoptions`-style options.
+    public func numpyStr(options: PrintOptions) -> String { ArrayPrinter.str(self, options) }
 
     /// For a 0-d array seen as a NumPy scalar: `np.float32(0.5)`, `np.int64(3)`, `np.True_`.
     public var numpyScalarRepr: String { ArrayPrinter.scalarRepr(self) }

@@ -19,7 +19,36 @@ protocol UnaryKernel {
 
 /// `out[i] = K(a[i], b[i])` over `out`'s shape; `a` and `b` are already broadcast to it.
 func binaryLoop<K: BinaryKernel>(_: K.Type, _ a: NDArray, _ b: NDArray, _ out: NDArray) {
-    let plan = LoopPlan(shape: out.shape, strides: [out.strides, a.strides, b.strides])
+    // Contiguous operands (or broadcast scalars) need no loop plan: one row of `size`. This
+    // is most calls, and skipping the plan's small arrays matters for small arrays.
+    if out.isContiguous {
+        let aWhole = a.isContiguous && a.shape == out.shape, bWhole = b.isContiguous && b.shape == out.shape
+        let aScalar = !aWhole && a.isBroadcastScalar, bScalar = !bWhole && b.isBroadcastScalar
+        if (aWhole || aScalar) && (bWhole || bScalar) {
+            let o = out.basePointer(K.Output.self), x = a.basePointer(K.Left.self), y = b.basePointer(K.Right.self)
+            let count = out.size
+            withExtendedLifetime(a.storage) {
+                withExtendedLifetime(b.storage) {
+                    withExtendedLifetime(out.storage) {
+                        if aWhole && bWhole {
+                            for i in 0..<count { o[i] = K.apply(x[i], y[i]) }
+                        } else if aWhole {
+                            let v = y[0]
+                            for i in 0..<count { o[i] = K.apply(x[i], v) }
+                        } else if bWhole {
+                            let v = x[0]
+                            for i in 0..<count { o[i] = K.apply(v, y[i]) }
+                        } else {
+                            let v = K.apply(x[0], y[0])
+                            for i in 0..<count { o[i] = v }
+                        }
+                    }
+                }
+            }
+            return
+        }
+    }
+    let plan = LoopPlan(shape: out.shape, out.strides, a.strides, b.strides)
     let outBase = out.basePointer(K.Output.self), aBase = a.basePointer(K.Left.self), bBase = b.basePointer(K.Right.self)
     let length = plan.rowLength
     let outStride = plan.rowStride(0), aStride = plan.rowStride(1), bStride = plan.rowStride(2)
@@ -44,7 +73,17 @@ func binaryLoop<K: BinaryKernel>(_: K.Type, _ a: NDArray, _ b: NDArray, _ out: N
 
 /// `out[i] = K(a[i])`; `a` has `out`'s shape.
 func unaryLoop<K: UnaryKernel>(_: K.Type, _ a: NDArray, _ out: NDArray) {
-    let plan = LoopPlan(shape: out.shape, strides: [out.strides, a.strides])
+    if out.isContiguous && a.isContiguous && a.shape == out.shape {
+        let o = out.basePointer(K.Output.self), x = a.basePointer(K.Input.self)
+        let count = out.size
+        withExtendedLifetime(a.storage) {
+            withExtendedLifetime(out.storage) {
+                for i in 0..<count { o[i] = K.apply(x[i]) }
+            }
+        }
+        return
+    }
+    let plan = LoopPlan(shape: out.shape, out.strides, a.strides)
     let outBase = out.basePointer(K.Output.self), aBase = a.basePointer(K.Input.self)
     let length = plan.rowLength
     let outStride = plan.rowStride(0), aStride = plan.rowStride(1)
@@ -63,7 +102,7 @@ func unaryLoop<K: UnaryKernel>(_: K.Type, _ a: NDArray, _ out: NDArray) {
 
 /// Whether any element satisfies `K` (a predicate kernel), checked without writing.
 func anyElement<K: UnaryKernel>(_: K.Type, _ a: NDArray) -> Bool where K.Output == Bool {
-    let plan = LoopPlan(shape: a.shape, strides: [a.strides])
+    let plan = LoopPlan(shape: a.shape, a.strides)
     let base = a.basePointer(K.Input.self)
     let length = plan.rowLength, step = plan.rowStride(0)
     var cursor = RowCursor(plan)
@@ -75,4 +114,13 @@ func anyElement<K: UnaryKernel>(_: K.Type, _ a: NDArray) -> Bool where K.Output 
         }
     }
     return found
+}
+
+extension NDArray {
+    /// Whether every element is the same storage element (a 0-d array, or one broadcast with
+    /// zero strides).
+    var isBroadcastScalar: Bool {
+        for axis in 0..<ndim where shape[axis] != 1 && strides[axis] != 0 { return false }
+        return true
+    }
 }

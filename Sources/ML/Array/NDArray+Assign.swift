@@ -49,10 +49,18 @@ public enum ScalarValue: Sendable, Equatable, CustomStringConvertible {
         default:
             break
         }
-        switch self {
-        case .bool(let value): return try NDArray(scalar: value).astype(dtype)
-        case .int(let value): return try NDArray(scalar: Int64(value)).astype(dtype)
-        case .float(let value): return try NDArray(scalar: value).astype(dtype)
+        // Straight into the target dtype: one small allocation (this runs for every
+        // `array * 2.0` a notebook writes).
+        switch dtype {
+        case .float32: return NDArray(scalar: Float(doubleValue))
+        case .float64: return NDArray(scalar: doubleValue)
+        case .int64:
+            if case .int(let value) = self { return NDArray(scalar: Int64(value)) }
+            return NDArray(scalar: Int64(castFrom: doubleValue))
+        case .uint8:
+            if case .int(let value) = self { return NDArray(scalar: UInt8(truncatingIfNeeded: value)) }
+            return NDArray(scalar: UInt8(castFrom: doubleValue))
+        case .bool: return NDArray(scalar: doubleValue != 0)
         }
     }
 }
@@ -63,7 +71,7 @@ extension NDArray {
     /// the shared storage. A source that overlaps this array is copied first.
     public func assign(from source: NDArray) throws {
         guard var source = source.broadcastView(to: shape) else {
-            throw ArrayError.value("could not broadcast input array from shape \(formatShape(source.shape)) into shape \(formatShape(shape))")
+            throw ArrayError.value("could not broadcast input array from shape \(formatCompactShape(source.shape)) into shape \(formatCompactShape(shape))")
         }
         if source.storage === storage && size > 0 {
             source = try NDArray(uninitializedShape: source.shape, dtype: source.dtype).filled(from: source)
@@ -115,8 +123,8 @@ extension NDArray {
             }
             return
         }
-        let plan = LoopPlan(shape: shape, strides: [strides, source.strides])
-        if plan.shape.count == 2 && plan.strides[0][1] == 1 && plan.strides[1][0] == 1 && plan.strides[1][1] != 1 {
+        let plan = LoopPlan(shape: shape, strides, source.strides)
+        if plan.shape.count == 2 && plan.stride(0, 1) == 1 && plan.stride(1, 0) == 1 && plan.stride(1, 1) != 1 {
             transposedCopy(from: source, plan, S.self, D.self)
             return
         }
@@ -127,7 +135,7 @@ extension NDArray {
     /// reads and the writes stay within a few cache lines at a time.
     private func transposedCopy<S: ArrayElement, D: ArrayElement>(from source: NDArray, _ plan: LoopPlan, _: S.Type, _: D.Type) {
         let rows = plan.shape[0], columns = plan.shape[1]
-        let destinationRow = plan.strides[0][0], sourceColumn = plan.strides[1][1]
+        let destinationRow = plan.stride(0, 0), sourceColumn = plan.stride(1, 1)
         let destination = basePointer(D.self), origin = source.basePointer(S.self)
         let tile = 32
         withExtendedLifetime((self, source)) {

@@ -74,7 +74,7 @@ extension NDArray {
     public func applyInPlace(_ operation: BinaryOperation, _ other: ArrayOperand) throws {
         let shape = try broadcastShapes([self.shape, other.shape])
         guard shape == self.shape else {
-            throw ArrayError.value("non-broadcastable output operand with shape \(formatShape(self.shape)) doesn't match the broadcast shape \(formatShape(shape))")
+            throw ArrayError.value("non-broadcastable output operand with shape \(formatCompactShape(self.shape)) doesn't match the broadcast shape \(formatCompactShape(shape))")
         }
         let (compute, result) = try operation.resolveTypes(.array(self), other)
         guard NDArray.castsWithinKind(result, to: dtype) else {

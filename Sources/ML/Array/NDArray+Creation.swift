@@ -61,8 +61,8 @@ extension NDArray {
         let result = try zeros([rows, columns], dtype: dtype)
         let one = try ScalarValue.int(1).asArray(dtype: dtype)
         for row in 0..<rows {
-            let column = row + k
-            if column >= 0 && column < columns {
+            let (column, overflow) = row.addingReportingOverflow(k)
+            if !overflow && column >= 0 && column < columns {
                 try result.assign(.array(one), at: [.int(row), .int(column)])
             }
         }
@@ -104,7 +104,7 @@ extension NDArray {
     }
 
     private static func selectLoop<T: ArrayElement>(_ mask: NDArray, _ x: NDArray, _ y: NDArray, _ out: NDArray, _: T.Type) {
-        let plan = LoopPlan(shape: out.shape, strides: [out.strides, mask.strides, x.strides])
+        let plan = LoopPlan(shape: out.shape, out.strides, mask.strides, x.strides)
         // Two passes keep each loop to three operands: take x everywhere, then y where false.
         let outBase = out.basePointer(T.self), maskBase = mask.basePointer(Bool.self)
         let xBase = x.basePointer(T.self), yBase = y.basePointer(T.self)
@@ -113,7 +113,7 @@ extension NDArray {
             plan.forEachRow { o, m, a in
                 for i in 0..<length where maskBase[m + i * sm] { outBase[o + i * so] = xBase[a + i * sx] }
             }
-            let maskPlan = LoopPlan(shape: out.shape, strides: [y.strides, mask.strides, out.strides])
+            let maskPlan = LoopPlan(shape: out.shape, y.strides, mask.strides, out.strides)
             let ym = maskPlan.rowStride(0), mm = maskPlan.rowStride(1), om = maskPlan.rowStride(2)
             maskPlan.forEachRow { b, m, o in
                 for i in 0..<maskPlan.rowLength where !maskBase[m + i * mm] { outBase[o + i * om] = yBase[b + i * ym] }

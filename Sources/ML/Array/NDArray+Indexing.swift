@@ -46,7 +46,13 @@ func sliceBounds(start: Int?, stop: Int?, step: Int?, length: Int) throws -> (st
     }
     let first = clamp(start, default: step > 0 ? lower : upper)
     let end = clamp(stop, default: step > 0 ? upper : lower)
-    let count = step > 0 ? Swift.max(0, (end - first + step - 1) / step) : Swift.max(0, (first - end - step - 1) / -step)
+    // Written so that no step, however large (Python allows any int), can overflow.
+    let count: Int
+    if step > 0 {
+        count = end > first ? (end - first - 1) / step + 1 : 0
+    } else {
+        count = first > end ? Int(UInt(first - end - 1) / step.magnitude) + 1 : 0
+    }
     return (first, step, count)
 }
 
@@ -186,7 +192,9 @@ extension NDArray {
                 let bounds = try sliceBounds(start: start, stop: stop, step: step, length: shape[axis])
                 if bounds.count > 0 { newOffset += bounds.start * strides[axis] }
                 newShape.append(bounds.count)
-                newStrides.append(strides[axis] * bounds.step)
+                // With two or more elements the step is within the axis length; with fewer the
+                // stride is never used, so wrapping is harmless.
+                newStrides.append(strides[axis] &* bounds.step)
                 axis += 1
             case .newAxis:
                 newShape.append(1)
@@ -268,7 +276,7 @@ private struct AdvancedIndexPlan {
         indexedAxes = indexed
         let shapes = arrays.map(\.shape)
         guard let common = try? broadcastShapes(shapes) else {
-            throw ArrayError.index("shape mismatch: indexing arrays could not be broadcast together with shapes " + shapes.map(formatShape).joined(separator: " "))
+            throw ArrayError.index("shape mismatch: indexing arrays could not be broadcast together with shapes " + shapes.map { formatCompactShape($0) + " " }.joined())
         }
         broadcastShape = common
         positions = try arrays.map { try $0.broadcast(to: common).contiguous() }
@@ -358,7 +366,7 @@ private struct AdvancedIndexPlan {
             if value.ndim == 1 && indexedAxes.count >= 1 && remainingAxes.isEmpty {
                 throw ArrayError.value("NumPy boolean array indexing assignment cannot assign \(value.size) input values to the \(resultShape.reduce(1, *)) output values where the mask is true")
             }
-            throw ArrayError.value("shape mismatch: value array of shape \(formatShape(value.shape)) could not be broadcast to indexing result of shape \(formatShape(resultShape))")
+            throw ArrayError.value("shape mismatch: value array of shape \(formatCompactShape(value.shape)) could not be broadcast to indexing result of shape \(formatCompactShape(resultShape))")
         }
         var inverse = [Int](repeating: 0, count: order.count)
         for (position, axis) in order.enumerated() { inverse[axis] = position }

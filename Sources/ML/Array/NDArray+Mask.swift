@@ -25,7 +25,7 @@ extension NDArray {
     }
 
     private func gatherMasked<T: ArrayElement>(_ mask: NDArray, _ out: NDArray, _: T.Type) {
-        let plan = LoopPlan(shape: shape, strides: [strides, mask.strides])
+        let plan = LoopPlan(shape: shape, strides, mask.strides)
         let base = basePointer(T.self), flags = mask.basePointer(Bool.self), destination = out.basePointer(T.self)
         let length = plan.rowLength, step = plan.rowStride(0), maskStep = plan.rowStride(1)
         var cursor = RowCursor(plan)
@@ -52,7 +52,7 @@ extension NDArray {
         } else if source.ndim <= 1 {
             throw ArrayError.value("NumPy boolean array indexing assignment cannot assign \(source.size) input values to the \(count) output values where the mask is true")
         } else {
-            throw ArrayError.value("shape mismatch: value array of shape \(formatShape(source.shape)) could not be broadcast to indexing result of shape \(formatShape([count]))")
+            throw ArrayError.value("shape mismatch: value array of shape \(formatCompactShape(source.shape)) could not be broadcast to indexing result of shape \(formatCompactShape([count]))")
         }
         switch dtype {
         case .float32: scatterMasked(mask, values, Float.self)
@@ -64,7 +64,7 @@ extension NDArray {
     }
 
     private func scatterMasked<T: ArrayElement>(_ mask: NDArray, _ values: NDArray, _: T.Type) {
-        let plan = LoopPlan(shape: shape, strides: [strides, mask.strides])
+        let plan = LoopPlan(shape: shape, strides, mask.strides)
         let base = basePointer(T.self), flags = mask.basePointer(Bool.self), source = values.basePointer(T.self)
         let length = plan.rowLength, step = plan.rowStride(0), maskStep = plan.rowStride(1)
         let single = values.size == 1

@@ -1,8 +1,8 @@
 /// Reshaping, transposing and joining: the operations that change how elements are laid out
 /// in dimensions. Views where NumPy gives views, copies where it must.
 extension NDArray {
-    /// `axis` made non-negative, or NumPy's `AxisError`.
-    static func normalizeAxis(_ axis: Int, ndim: Int) throws -> Int {
+    /// `axis` made non-negative, or NumPy's `AxisError` when it is out of range.
+    public static func normalizeAxis(_ axis: Int, ndim: Int) throws -> Int {
         guard axis >= -ndim && axis < ndim else { throw ArrayError.axis(axis, ndim: ndim) }
         return axis < 0 ? axis + ndim : axis
     }
@@ -16,11 +16,11 @@ extension NDArray {
         let known = try elementCount(requested.filter { $0 != -1 })
         if let position = unknown.first {
             guard known != 0, size % known == 0 else {
-                throw ArrayError.value("cannot reshape array of size \(size) into shape \(formatShape(requested))")
+                throw ArrayError.value("cannot reshape array of size \(size) into shape \(formatCompactShape(requested, unknownAsNewAxis: true))")
             }
             shape[position] = size / known
         } else if known != size {
-            throw ArrayError.value("cannot reshape array of size \(size) into shape \(formatShape(requested))")
+            throw ArrayError.value("cannot reshape array of size \(size) into shape \(formatCompactShape(requested, unknownAsNewAxis: true))")
         }
         return shape
     }

@@ -71,7 +71,7 @@ public struct NDArray {
     public init<T: ArrayElement>(_ values: [T], shape: [Int]) throws {
         let count = try elementCount(shape)
         guard count == values.count else {
-            throw ArrayError.value("cannot reshape array of size \(values.count) into shape \(formatShape(shape))")
+            throw ArrayError.value("cannot reshape array of size \(values.count) into shape \(formatCompactShape(shape))")
         }
         try self.init(uninitializedShape: shape, dtype: T.dtype)
         let destination = storage.base.assumingMemoryBound(to: T.self)
@@ -109,7 +109,7 @@ public struct NDArray {
     public init<T: ArrayElement>(copying buffer: UnsafeBufferPointer<T>, shape: [Int]) throws {
         let count = try elementCount(shape)
         guard count == buffer.count else {
-            throw ArrayError.value("cannot reshape array of size \(buffer.count) into shape \(formatShape(shape))")
+            throw ArrayError.value("cannot reshape array of size \(buffer.count) into shape \(formatCompactShape(shape))")
         }
         try self.init(uninitializedShape: shape, dtype: T.dtype)
         if let source = buffer.baseAddress {

@@ -53,20 +53,21 @@ func minimumElement<T: NumericElement>(_ values: UnsafePointer<T>, _ count: Int)
     extremeElement(values, count, largest: false)
 }
 
-/// Eight independent running extremes (so the compiler packs them into one vector) and a
-/// NaN count (an integer sum, which vectorises where an early exit would not).
+/// Eight independent running extremes, so the compiler packs them into vector max/min
+/// instructions. NaN is detected through `v - v` sums (zero unless a value is NaN or
+/// infinite; a vector add), and only when such a value exists is the run rescanned for NaN.
 @inline(__always)
 private func extremeElement<T: NumericElement>(_ values: UnsafePointer<T>, _ count: Int, largest: Bool) -> T {
     @inline(__always) func pick(_ current: T, _ value: T) -> T {
         largest ? (value > current ? value : current) : (value < current ? value : current)
     }
     var result = values[0]
-    var nanCount = result != result ? 1 : 0
     var index = 1
+    var unusual = T.canBeNaN && result != result
     if count >= 16 {
         var m0 = values[0], m1 = values[1], m2 = values[2], m3 = values[3]
         var m4 = values[4], m5 = values[5], m6 = values[6], m7 = values[7]
-        var n0 = 0, n1 = 0, n2 = 0, n3 = 0, n4 = 0, n5 = 0, n6 = 0, n7 = 0
+        var s0 = T.zero, s1 = T.zero, s2 = T.zero, s3 = T.zero, s4 = T.zero, s5 = T.zero, s6 = T.zero, s7 = T.zero
         index = 8
         let end = count - count % 8
         while index < end {
@@ -74,24 +75,32 @@ private func extremeElement<T: NumericElement>(_ values: UnsafePointer<T>, _ cou
             let v4 = values[index + 4], v5 = values[index + 5], v6 = values[index + 6], v7 = values[index + 7]
             m0 = pick(m0, v0); m1 = pick(m1, v1); m2 = pick(m2, v2); m3 = pick(m3, v3)
             m4 = pick(m4, v4); m5 = pick(m5, v5); m6 = pick(m6, v6); m7 = pick(m7, v7)
-            n0 &+= v0 != v0 ? 1 : 0; n1 &+= v1 != v1 ? 1 : 0; n2 &+= v2 != v2 ? 1 : 0; n3 &+= v3 != v3 ? 1 : 0
-            n4 &+= v4 != v4 ? 1 : 0; n5 &+= v5 != v5 ? 1 : 0; n6 &+= v6 != v6 ? 1 : 0; n7 &+= v7 != v7 ? 1 : 0
+            if T.canBeNaN {
+                s0 = T.add(s0, T.subtract(v0, v0)); s1 = T.add(s1, T.subtract(v1, v1))
+                s2 = T.add(s2, T.subtract(v2, v2)); s3 = T.add(s3, T.subtract(v3, v3))
+                s4 = T.add(s4, T.subtract(v4, v4)); s5 = T.add(s5, T.subtract(v5, v5))
+                s6 = T.add(s6, T.subtract(v6, v6)); s7 = T.add(s7, T.subtract(v7, v7))
+            }
             index += 8
         }
-        nanCount = n0 + n1 + n2 + n3 + n4 + n5 + n6 + n7
-        // The lanes started from real elements: a NaN among them was counted above or sits
-        // in m0...m7 now, and a NaN never replaces a lane (comparisons with it are false).
-        nanCount += (m0 != m0 ? 1 : 0) + (m1 != m1 ? 1 : 0) + (m2 != m2 ? 1 : 0) + (m3 != m3 ? 1 : 0)
-        nanCount += (m4 != m4 ? 1 : 0) + (m5 != m5 ? 1 : 0) + (m6 != m6 ? 1 : 0) + (m7 != m7 ? 1 : 0)
         result = pick(pick(pick(m0, m1), pick(m2, m3)), pick(pick(m4, m5), pick(m6, m7)))
+        if T.canBeNaN {
+            let total = T.add(T.add(T.add(s0, s1), T.add(s2, s3)), T.add(T.add(s4, s5), T.add(s6, s7)))
+            unusual = unusual || total != total || result != result
+                || m0 != m0 || m1 != m1 || m2 != m2 || m3 != m3 || m4 != m4 || m5 != m5 || m6 != m6 || m7 != m7
+        }
     }
     while index < count {
         let value = values[index]
         result = pick(result, value)
-        nanCount += value != value ? 1 : 0
+        if T.canBeNaN && value != value { unusual = true }
         index += 1
     }
-    return nanCount > 0 ? T.nanOrZero : result
+    if unusual {
+        // An infinity or a NaN was seen: look for a NaN exactly.
+        for position in 0..<count where values[position] != values[position] { return T.nanOrZero }
+    }
+    return result
 }
 
 /// Index of the first largest value; the first NaN wins, as in NumPy.

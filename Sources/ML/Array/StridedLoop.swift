@@ -9,37 +9,75 @@
 struct LoopPlan {
     /// Lengths of the merged dimensions; the last one is the row.
     private(set) var shape: [Int]
-    /// Per operand, strides of the merged dimensions.
-    private(set) var strides: [[Int]]
+    /// Strides of the merged dimensions, operand after operand (`operands * shape.count`).
+    /// Flat, because nested `[[Int]]` costs a runtime metadata lookup per allocation, which
+    /// shows on small arrays.
+    private(set) var flatStrides: [Int]
+    let operands: Int
 
-    init(shape: [Int], strides operandStrides: [[Int]]) {
-        var mergedShape: [Int] = []
-        var mergedStrides: [[Int]] = Array(repeating: [], count: operandStrides.count)
+    init(shape: [Int], _ first: [Int]) {
+        self.init(shape: shape, operands: 1) { operand, axis in first[axis] }
+    }
+
+    init(shape: [Int], _ first: [Int], _ second: [Int]) {
+        self.init(shape: shape, operands: 2) { operand, axis in operand == 0 ? first[axis] : second[axis] }
+    }
+
+    init(shape: [Int], _ first: [Int], _ second: [Int], _ third: [Int]) {
+        self.init(shape: shape, operands: 3) { operand, axis in
+            operand == 0 ? first[axis] : operand == 1 ? second[axis] : third[axis]
+        }
+    }
+
+    private init(shape: [Int], operands: Int, stride strideOf: (Int, Int) -> Int) {
+        self.operands = operands
         // Walk from the innermost dimension outwards, merging each into the one inside it
         // when, for every operand, stepping the outer dimension equals a full inner row.
-        for axis in stride(from: shape.count - 1, through: 0, by: -1) where shape[axis] != 1 {
-            if let innerLength = mergedShape.first,
-               operandStrides.indices.allSatisfy({ operandStrides[$0][axis] == mergedStrides[$0][0] * innerLength }) {
-                mergedShape[0] *= shape[axis]
-                continue
+        // Built innermost first, reversed at the end.
+        var mergedShape: [Int] = []
+        mergedShape.reserveCapacity(shape.count)
+        var merged = [Int](repeating: 0, count: operands * Swift.max(shape.count, 1))
+        var count = 0
+        for axis in Swift.stride(from: shape.count - 1, through: 0, by: -1) where shape[axis] != 1 {
+            if count > 0 {
+                let inner = count - 1
+                var mergeable = true
+                for operand in 0..<operands where strideOf(operand, axis) != merged[operand * shape.count + inner] * mergedShape[inner] {
+                    mergeable = false
+                    break
+                }
+                if mergeable {
+                    mergedShape[inner] *= shape[axis]
+                    continue
+                }
             }
-            mergedShape.insert(shape[axis], at: 0)
-            for operand in operandStrides.indices {
-                mergedStrides[operand].insert(operandStrides[operand][axis], at: 0)
+            mergedShape.append(shape[axis])
+            for operand in 0..<operands { merged[operand * shape.count + count] = strideOf(operand, axis) }
+            count += 1
+        }
+        if count == 0 {
+            self.shape = [1]
+            self.flatStrides = [Int](repeating: 0, count: operands)
+            return
+        }
+        self.shape = mergedShape.reversed()
+        var flat = [Int](repeating: 0, count: operands * count)
+        for operand in 0..<operands {
+            for position in 0..<count {
+                flat[operand * count + (count - 1 - position)] = merged[operand * shape.count + position]
             }
         }
-        if mergedShape.isEmpty {
-            mergedShape = [1]
-            for operand in operandStrides.indices { mergedStrides[operand] = [0] }
-        }
-        self.shape = mergedShape
-        self.strides = mergedStrides
+        self.flatStrides = flat
     }
+
+    /// Stride of `operand` along merged dimension `axis`.
+    @inline(__always)
+    func stride(_ operand: Int, _ axis: Int) -> Int { flatStrides[operand * shape.count + axis] }
 
     /// Elements per row.
     var rowLength: Int { shape[shape.count - 1] }
     /// Stride along the row, per operand.
-    func rowStride(_ operand: Int) -> Int { strides[operand][shape.count - 1] }
+    func rowStride(_ operand: Int) -> Int { stride(operand, shape.count - 1) }
     /// Total elements.
     var count: Int { shape.reduce(1, *) }
 
@@ -67,38 +105,33 @@ struct LoopPlan {
 /// (odometer style). A plain struct rather than a closure-taking function so that kernels keep
 /// their row loop in their own body, where the compiler can inline and vectorise it.
 struct RowCursor {
-    private let shape: [Int]
-    private let strides: [[Int]]
+    private let plan: LoopPlan
     private var counters: [Int]
     /// Element offset of the current row's first element, per operand.
     private(set) var offsets: [Int]
     private var started = false
-    private let empty: Bool
 
     init(_ plan: LoopPlan) {
-        shape = plan.shape
-        strides = plan.strides
+        self.plan = plan
         counters = [Int](repeating: 0, count: plan.shape.count)
-        offsets = [Int](repeating: 0, count: plan.strides.count)
-        empty = plan.count == 0
+        offsets = [Int](repeating: 0, count: plan.operands)
     }
 
     /// Moves to the next row; false when all rows have been visited.
     mutating func next() -> Bool {
-        if empty { return false }
         if !started {
             started = true
-            return true
+            return plan.count > 0
         }
-        var axis = shape.count - 2
+        var axis = plan.shape.count - 2
         while axis >= 0 {
             counters[axis] += 1
-            if counters[axis] < shape[axis] {
-                for operand in offsets.indices { offsets[operand] += strides[operand][axis] }
+            if counters[axis] < plan.shape[axis] {
+                for operand in 0..<plan.operands { offsets[operand] += plan.stride(operand, axis) }
                 return true
             }
             counters[axis] = 0
-            for operand in offsets.indices { offsets[operand] -= strides[operand][axis] * (shape[axis] - 1) }
+            for operand in 0..<plan.operands { offsets[operand] -= plan.stride(operand, axis) * (plan.shape[axis] - 1) }
             axis -= 1
         }
         return false
@@ -144,7 +177,7 @@ extension NDArray {
     /// This array broadcast to `shape` (`np.broadcast_to`), as a view.
     public func broadcast(to target: [Int]) throws -> NDArray {
         guard let view = broadcastView(to: target) else {
-            throw ArrayError.value("operands could not be broadcast together with remapped shapes [original->remapped]: \(formatShape(shape))  and requested shape \(formatShape(target))")
+            throw ArrayError.value("operands could not be broadcast together with remapped shapes [original->remapped]: \(formatCompactShape(shape))  and requested shape \(formatCompactShape(target))")
         }
         return view
     }

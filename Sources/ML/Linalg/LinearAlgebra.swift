@@ -1,4 +1,5 @@
 import COpenBLAS
+import Foundation
 
 /// `np.linalg`: inverse, solve, determinant, least squares and norms, through LAPACK in
 /// OpenBLAS. LAPACK is column-major; a row-major matrix handed over as it is reads as its
@@ -43,7 +44,9 @@ public enum LinearAlgebra {
         }
         let n = a.shape[0]
         guard b.shape[0] == n else {
-            throw ArrayError.value("solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m,n)->(m,n) (size \(b.shape[0]) is different from \(n))")
+            let signature = b.ndim == 1 ? "solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m)->(m)"
+                : "solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m,n)->(m,n)"
+            throw ArrayError.value("\(signature) (size \(b.shape[0]) is different from \(n))")
         }
         let single = a.dtype == .float32 && (b.dtype == .float32 || !b.dtype.isFloatingPoint)
         let dtype: DType = single ? .float32 : .float64
@@ -76,16 +79,22 @@ public enum LinearAlgebra {
         var pivots = [blasint](repeating: 0, count: Swift.max(n, 1))
         var info: blasint = 0
         if n > 0 { dgetrf_(&size, &size, matrix.basePointer(Double.self), &leading, &pivots, &info) }
-        var result = 1.0
+        // As NumPy: the sign and the sum of log magnitudes of U's diagonal, then
+        // sign * exp(sum), which is what its last bits follow.
+        var sign = 1.0, logMagnitude = 0.0
         if info == 0 {
             let values = try matrix.scalars(as: Double.self)
             for index in 0..<n {
-                result *= values[index * n + index]
-                if pivots[index] != blasint(index + 1) { result = -result }
+                let element = values[index * n + index]
+                if element < 0 { sign = -sign }
+                if pivots[index] != blasint(index + 1) { sign = -sign }
+                logMagnitude += Foundation.log(Swift.abs(element))
             }
         } else {
-            result = 0
+            sign = 0
+            logMagnitude = -Double.infinity
         }
+        let result = sign * Foundation.exp(logMagnitude)
         let scalar = NDArray(scalar: result)
         return a.dtype == .float32 ? try scalar.astype(.float32) : scalar
     }
@@ -140,6 +149,50 @@ public enum LinearAlgebra {
         }
         let resultType: DType = a.dtype == .float32 && b.dtype == .float32 ? .float32 : .float64
         return (try solution.astype(resultType), try residuals.astype(resultType), Int(rank), try singular.astype(resultType))
+    }
+
+    /// Singular value decomposition `a = u @ diag(s) @ vt` (`np.linalg.svd`), by LAPACK's
+    /// `gesdd`. With `fullMatrices`, `u` is m x m and `vt` n x n; otherwise k = min(m, n).
+    public static func singularValueDecomposition(_ a: NDArray, fullMatrices: Bool = true)
+        throws -> (u: NDArray, s: NDArray, vt: NDArray) {
+        guard a.ndim == 2 else {
+            throw ArrayError(.linAlgError, "\(a.ndim)-dimensional array given. Array must be two-dimensional")
+        }
+        let m = a.shape[0], n = a.shape[1], k = Swift.min(m, n)
+        let uColumns = fullMatrices ? m : k, vtRows = fullMatrices ? n : k
+        let matrix = try a.T.astype(.float64)  // column-major a
+        let u = try NDArray.zeros([uColumns, m], dtype: .float64)  // column-major m x uColumns
+        let vt = try NDArray.zeros([n, vtRows], dtype: .float64)   // column-major vtRows x n
+        let singular = try NDArray.zeros([k], dtype: .float64)
+        if m > 0 && n > 0 {
+            var job = CChar(UInt8(ascii: fullMatrices ? "A" : "S"))
+            var rows = try lapackSize(m), cols = try lapackSize(n)
+            var leadingA = try lapackSize(Swift.max(m, 1)), leadingU = try lapackSize(Swift.max(m, 1)), leadingVT = try lapackSize(Swift.max(vtRows, 1))
+            var info: blasint = 0, workSize: blasint = -1
+            var query = [Double](repeating: 0, count: 1)
+            var integerWork = [blasint](repeating: 0, count: 8 * Swift.max(k, 1))
+            dgesdd_(&job, &rows, &cols, matrix.basePointer(Double.self), &leadingA, singular.basePointer(Double.self),
+                    u.basePointer(Double.self), &leadingU, vt.basePointer(Double.self), &leadingVT, &query, &workSize, &integerWork, &info)
+            workSize = blasint(query[0])
+            var work = [Double](repeating: 0, count: Swift.max(Int(workSize), 1))
+            dgesdd_(&job, &rows, &cols, matrix.basePointer(Double.self), &leadingA, singular.basePointer(Double.self),
+                    u.basePointer(Double.self), &leadingU, vt.basePointer(Double.self), &leadingVT, &work, &workSize, &integerWork, &info)
+            withExtendedLifetime((matrix, u, vt, singular)) {}
+            if info > 0 { throw ArrayError(.linAlgError, "SVD did not converge") }
+        }
+        let resultType: DType = a.dtype == .float32 ? .float32 : .float64
+        return (try u.T.astype(resultType), try singular.astype(resultType), try vt.T.astype(resultType))
+    }
+
+    /// The Moore-Penrose pseudo-inverse (`np.linalg.pinv`): singular values below `rcond`
+    /// times the largest are treated as zero.
+    public static func pseudoInverse(_ a: NDArray, rcond: Double = 1e-15) throws -> NDArray {
+        let (u, s, vt) = try singularValueDecomposition(a.astype(a.dtype == .float32 ? .float32 : .float64), fullMatrices: false)
+        let values = try s.doubles()
+        let cutoff = rcond * (values.max() ?? 0)
+        let inverted = try NDArray(values.map { $0 > cutoff ? 1 / $0 : 0 }).astype(s.dtype)
+        let scaled = try NDArray.apply(.multiply, vt.T, inverted.reshaped([1, -1]))
+        return try NDArray.matmul(scaled, u.T)
     }
 
     /// A vector or matrix norm (`np.linalg.norm`). `order` as NumPy's `ord`: nil (2-norm of

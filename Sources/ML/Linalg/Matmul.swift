@@ -57,7 +57,7 @@ extension NDArray {
         if a.ndim == 0 || b.ndim == 0 { return try apply(.multiply, a, b) }
         let axisB = Swift.max(b.ndim - 2, 0)
         guard a.shape[a.ndim - 1] == b.shape[axisB] else {
-            throw ArrayError.value("shapes \(formatShape(a.shape)) and \(formatShape(b.shape)) not aligned: \(a.shape[a.ndim - 1]) (dim \(a.ndim - 1)) != \(b.shape[axisB]) (dim \(axisB))")
+            throw ArrayError.value("shapes \(formatCompactShape(a.shape)) and \(formatCompactShape(b.shape)) not aligned: \(a.shape[a.ndim - 1]) (dim \(a.ndim - 1)) != \(b.shape[axisB]) (dim \(axisB))")
         }
         if a.ndim <= 2 && b.ndim <= 2 { return try matmul(a, b) }
         // dot(a, b)[i..., j..., m] = sum_k a[i..., k] * b[j..., k, m]: bring b's k axis to the

@@ -12,7 +12,7 @@ public class Artist {
     init(zorder: Double) { self.zorder = zorder }
 
     /// The label when the artist belongs in a legend.
-    var legendLabel: String? {
+    public var legendLabel: String? {
         guard let label, !label.isEmpty, !label.hasPrefix("_") else { return nil }
         return label
     }

@@ -109,16 +109,24 @@ public final class Axes {
     var sharedX: SharedLimits?
     var sharedY: SharedLimits?
     private var cycleIndex = 0
+    private var patchCycleIndex = 0
 
     init(subplotSpec: SubplotSpec?, rect: Rect?) {
         self.subplotSpec = subplotSpec
         explicitRect = rect
     }
 
-    /// The next colour of the property cycle (tab10).
+    /// The next colour of the line cycle (tab10), used by `plot`.
     public func nextColor() -> Color {
         defer { cycleIndex += 1 }
         return ColorSpec.cycle[cycleIndex % ColorSpec.cycle.count]
+    }
+
+    /// The next colour of the patch cycle: matplotlib keeps a second, independent tab10
+    /// cycle for bars, histograms, scatter markers and filled areas.
+    public func nextPatchColor() -> Color {
+        defer { patchCycleIndex += 1 }
+        return ColorSpec.cycle[patchCycleIndex % ColorSpec.cycle.count]
     }
 
     public func add(_ artist: Artist) { artists.append(artist) }
@@ -129,6 +137,7 @@ public final class Axes {
         titles.removeAll()
         legend = nil
         cycleIndex = 0
+        patchCycleIndex = 0
         for axis in [xaxis, yaxis] {
             axis.lowerLimit = nil; axis.upperLimit = nil; axis.fixedTicks = nil; axis.fixedLabels = nil
             axis.label = ""; axis.scale = .linear; axis.gridVisible = false
@@ -166,7 +175,7 @@ public final class Axes {
         if sizes.count != 1 && sizes.count != xs.count {
             throw RenderingError.invalidArgument("s must be a scalar, or float array-like with the same size as x and y")
         }
-        let collection = PathCollection(xs: xs, ys: ys, faceColors: colors ?? [nextColor()])
+        let collection = PathCollection(xs: xs, ys: ys, faceColors: colors ?? [nextPatchColor()])
         collection.sizes = sizes
         collection.marker = marker
         if let values {
@@ -186,7 +195,7 @@ public final class Axes {
         for (name, values) in [("x", xs), ("height", heights), ("width", widths), ("bottom", bottoms)] where values.count != 1 && values.count != n {
             throw RenderingError.invalidArgument("shape mismatch: \(name) has \(values.count) values, cannot broadcast to \(n)")
         }
-        let base = color == nil ? nextColor() : nil
+        let base = color == nil ? nextPatchColor() : nil
         var bars: [Rectangle] = []
         for i in 0..<n {
             let x = xs[xs.count == 1 ? 0 : i], h = heights[heights.count == 1 ? 0 : i]
@@ -254,7 +263,7 @@ public final class Axes {
             var running = 0.0
             for i in counts.indices { running += counts[i]; counts[i] = running }
         }
-        let face = color ?? nextColor()
+        let face = color ?? nextPatchColor()
         var patches: [Patch] = []
         if histType == "step" || histType == "stepfilled" {
             var verts: [(Double, Double)] = [(edges[0], 0)]
@@ -320,7 +329,7 @@ public final class Axes {
         var verts: [(Double, Double)] = []
         for i in xs.indices { verts.append((xs[i], y1[y1.count == 1 ? 0 : i])) }
         for i in xs.indices.reversed() { verts.append((xs[i], y2[y2.count == 1 ? 0 : i])) }
-        let p = PolygonPatch(vertices: verts, faceColor: color ?? nextColor())
+        let p = PolygonPatch(vertices: verts, faceColor: color ?? nextPatchColor())
         add(p)
         return p
     }
@@ -363,5 +372,12 @@ public final class Axes {
             }
         }
         return lo <= hi ? (lo, hi, sticky) : nil
+    }
+
+    /// The view limits drawing would use now (autoscaled unless set), in data units.
+    public func viewLimits(x: Bool) -> (Double, Double) {
+        let (lo, hi) = AxesView.limits(for: self, x: x)
+        let axis = x ? xaxis : yaxis
+        return (axis.inverse(lo), axis.inverse(hi))
     }
 }

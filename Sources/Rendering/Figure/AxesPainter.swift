@@ -273,7 +273,7 @@ struct AxesPainter {
         // The picture's first row belongs at the extent's top value, its first column at the left one.
         let x0 = view.px(x: im.extent.0), x1 = view.px(x: im.extent.1)
         let yFirstRow = view.px(y: im.extent.3), yLastRow = view.px(y: im.extent.2)
-        var dest = Rect(x0: min(x0, x1), y0: min(yFirstRow, yLastRow), x1: max(x0, x1), y1: max(yFirstRow, yLastRow))
+        let dest = Rect(x0: min(x0, x1), y0: min(yFirstRow, yLastRow), x1: max(x0, x1), y1: max(yFirstRow, yLastRow))
         guard dest.width > 0, dest.height > 0, dest.width < 1e6, dest.height < 1e6 else { return }
         var pic = picture
         if x1 < x0 { pic = Self.mirrored(pic, horizontally: true) }

@@ -48,7 +48,6 @@ public final class Figure {
     public func subplot(rows: Int, columns: Int, index: Int) throws -> Axes {
         let spec = try SubplotSpec(rows: rows, columns: columns, index: index)
         if let existing = axes.first(where: { $0.subplotSpec == spec && $0.colorbarSource == nil }) { return existing }
-        // A new cell that overlaps older ones replaces them, as matplotlib does.
         let ax = Axes(subplotSpec: spec, rect: nil)
         axes.append(ax)
         return ax

@@ -84,8 +84,10 @@ struct FigureRenderer {
                     let cy = (box.y0 + box.y1) / 2
                     box = Rect(x0: box.x0, y0: cy - h / 2, x1: box.x1, y1: cy + h / 2)
                 } else {
+                    // Centred, except that an axes with a colorbar keeps to its right edge,
+                    // next to the colorbar (matplotlib anchors it east).
                     let w = box.height / dataRatio
-                    let cx = (box.x0 + box.x1) / 2
+                    let cx = ax.colorbars.isEmpty ? (box.x0 + box.x1) / 2 : box.x1 - w / 2
                     box = Rect(x0: cx - w / 2, y0: box.y0, x1: cx + w / 2, y1: box.y1)
                 }
             }
@@ -128,8 +130,8 @@ struct FigureRenderer {
             }
             let leftMargin = left[0] + pad, rightMargin = right[cols - 1] + pad
             let bottomMargin = bottom[rows - 1] + pad
-            let gapW = cols > 1 ? (0..<(cols - 1)).map { right[$0] + left[$0 + 1] + pad }.max()! : 0
-            let gapH = rows > 1 ? (0..<(rows - 1)).map { bottom[$0] + top[$0 + 1] + pad }.max()! : 0
+            let gapW = cols > 1 ? (0..<(cols - 1)).map { right[$0] + left[$0 + 1] + pad }.max() ?? 0 : 0
+            let gapH = rows > 1 ? (0..<(rows - 1)).map { bottom[$0] + top[$0 + 1] + pad }.max() ?? 0 : 0
             let axW = (width - leftMargin - rightMargin - Double(cols - 1) * gapW) / Double(cols)
             let axH = (height - topMargin - bottomMargin - Double(rows - 1) * gapH) / Double(rows)
             guard axW > 10, axH > 10 else { return params }

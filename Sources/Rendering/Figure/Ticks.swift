@@ -98,14 +98,14 @@ public enum Ticks {
         let ref = reference.map { $0 / pow(10, Double(oom)) }
         var decimals = 0
         if ref.count > 1 {
-            let range = (ref.max()! - ref.min()!)
+            let range = (ref.max() ?? 0) - (ref.min() ?? 0)
             if range > 0 {
                 let rangeOOM = Int(log10(range).rounded(.down))
                 var sigfigs = max(0, 3 - rangeOOM)
                 let thresh = 1e-3 * pow(10, Double(rangeOOM))
                 while sigfigs >= 0 {
                     let p = pow(10, Double(sigfigs))
-                    if ref.map({ abs($0 - ($0 * p).rounded() / p) }).max()! < thresh { sigfigs -= 1 } else { break }
+                    if (ref.map({ abs($0 - ($0 * p).rounded() / p) }).max() ?? 0) < thresh { sigfigs -= 1 } else { break }
                 }
                 decimals = sigfigs + 1
             }

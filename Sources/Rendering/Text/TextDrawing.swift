@@ -26,15 +26,15 @@ public struct TextBlock {
         let up = Point(-sin(t), -cos(t))
         let w = layout.width * pixelSize, a = layout.ascent * pixelSize, d = layout.descent * pixelSize
         let corners = [Point(0, -d), Point(w, -d), Point(w, a), Point(0, a)].map { along * $0.x + up * $0.y }
-        let minX = corners.map(\.x).min()!, maxX = corners.map(\.x).max()!
-        let minY = corners.map(\.y).min()!, maxY = corners.map(\.y).max()!
-        var dx: Double
+        let minX = corners.map(\.x).min() ?? 0, maxX = corners.map(\.x).max() ?? 0
+        let minY = corners.map(\.y).min() ?? 0, maxY = corners.map(\.y).max() ?? 0
+        let dx: Double
         switch ha {
         case .left: dx = -minX
         case .center: dx = -(minX + maxX) / 2
         case .right: dx = -maxX
         }
-        var dy: Double
+        let dy: Double
         switch va {
         case .top: dy = -minY
         case .bottom: dy = -maxY
@@ -45,9 +45,6 @@ public struct TextBlock {
             } else {
                 dy = -(minY + maxY) / 2
             }
-        }
-        if abs(rotation.truncatingRemainder(dividingBy: 360)) < 1e-9, ha == .center {
-            dx = -w / 2
         }
         let origin = Point(anchor.x + dx, anchor.y + dy)
         let box = Rect(x0: origin.x + minX, y0: origin.y + minY, x1: origin.x + maxX, y1: origin.y + maxY)

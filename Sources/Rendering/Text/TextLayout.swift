@@ -62,8 +62,7 @@ struct TextLayout {
         }
         width = lineWidths.max() ?? 0
         lineDescent = TextLayout.lineDescentEm
-        // Centre shorter lines, as matplotlib does for multi-line text by default only with
-        // `multialignment`; it left-aligns by default, so keep left.
+        // Lines stay left-aligned within the block, matplotlib's default multialignment.
     }
 
     /// Lays out one line of text, switching into math between unescaped dollar signs.

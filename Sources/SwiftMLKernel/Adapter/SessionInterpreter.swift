@@ -23,22 +23,22 @@ final class SessionInterpreter: KernelProtocol.Interpreter {
             if let result, !request.silent { output.publishExecutionResult(MimeBundle(result)) }
             return .ok(
                 payload: pages.map { .page(MimeBundle($0), start: 0) },
-                userExpressions: evaluate(request.userExpressions, executionCount: request.executionCount))
+                userExpressions: evaluate(request.userExpressions))
         case .failure(let error):
             return .error(ExecutionError(name: error.name, value: error.value, traceback: error.traceback))
         }
     }
 
-    /// `user_expressions`: each evaluated silently after the cell, as IPython does; output
-    /// they print is dropped.
-    private func evaluate(_ expressions: [String: String], executionCount: Int) -> JSONObject {
+    /// `user_expressions`: each evaluated after the cell, as IPython does; output they print
+    /// is dropped.
+    private func evaluate(_ expressions: [String: String]) -> JSONObject {
         guard !expressions.isEmpty else { return [:] }
         let cellOutput = sink.output
         sink.output = nil
         defer { sink.output = cellOutput }
         var results: JSONObject = [:]
         for (name, expression) in expressions {
-            switch session.execute(expression, executionCount: executionCount, silent: true) {
+            switch session.evaluate(expression) {
             case .success(let result, _):
                 let bundle = result.map(MimeBundle.init) ?? MimeBundle(data: [:])
                 results[name] = ["status": "ok", "data": .object(bundle.data), "metadata": .object(bundle.metadata)]

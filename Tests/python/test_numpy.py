@@ -1,0 +1,418 @@
+"""The `np` module in the SwiftML kernel against real NumPy, snippet by snippet.
+
+Each case runs in a live SwiftML kernel (through jupyter_client) and in this process's
+NumPy, and compares what a notebook would show: the repr of the cell's result (exactly),
+what `print` writes (exactly), numbers within a tolerance (for float math whose last bits
+differ between libraries), or the exception class and message.
+"""
+
+from __future__ import annotations
+
+import ast
+
+import numpy as np
+import pytest
+
+swiftml_testing = pytest.importorskip("swiftml_testing")  # the kernel's test helpers (conftest.py)
+execute, start_kernel = swiftml_testing.execute, swiftml_testing.start_kernel
+
+REPR, STR, APPROX, ERROR = "repr", "str", "approx", "error"
+
+# (setup, expression, how to compare)
+CASES = [
+    # construction and dtypes
+    ("", "np.array([1, 2, 3])", REPR),
+    ("", "np.array([1., 2., 3.], dtype=np.float32)", REPR),
+    ("", "np.array([[1, 2], [3, 4]])", REPR),
+    ("", "np.array([True, False])", REPR),
+    ("", "np.array([1, 2.5])", REPR),
+    ("", "np.array([[1, 2], [3, 4]], dtype='uint8')", REPR),
+    ("", "np.array(5)", REPR),
+    ("", "np.array(2.5, dtype=np.float32)", REPR),
+    ("", "np.array([])", REPR),
+    ("", "np.zeros((0, 3))", REPR),
+    ("", "np.zeros((2, 3))", REPR),
+    ("", "np.ones(3, dtype=int)", REPR),
+    ("", "np.full((2, 2), 7)", REPR),
+    ("", "np.full((2,), 0.5, dtype=np.float32)", REPR),
+    ("", "np.zeros_like(np.array([1.5, 2]))", REPR),
+    ("", "np.ones_like(np.array([[1, 2]]))", REPR),
+    ("", "np.full_like(np.array([1, 2, 3]), 0.7)", REPR),
+    ("", "np.arange(10)", REPR),
+    ("", "np.arange(2, 10, 3)", REPR),
+    ("", "np.arange(0, 1, 0.1)", REPR),
+    ("", "np.arange(5, 0, -1.5)", REPR),
+    ("", "np.linspace(0, 1, 5)", REPR),
+    ("", "np.linspace(-1, 1, 7, endpoint=False)", REPR),
+    ("", "np.linspace(0, 10, 4, retstep=True)", REPR),
+    ("", "np.eye(3)", REPR),
+    ("", "np.eye(2, 3, k=1, dtype=int)", REPR),
+    ("", "np.identity(2)", REPR),
+    ("a = np.arange(6)", "a.dtype", REPR),
+    ("a = np.arange(6, dtype=np.float32)", "a.dtype", REPR),
+    ("a = np.arange(6, dtype=np.float32)", "a.dtype == np.float32", REPR),
+    ("a = np.arange(6, dtype=np.float32)", "a.dtype == 'float32'", REPR),
+    ("a = np.arange(6)", "(a.shape, a.ndim, a.size, a.itemsize, a.nbytes)", REPR),
+    ("a = np.arange(6)", "a.astype(np.float32)", REPR),
+    ("a = np.array([-1.7, 2.9, 300.0])", "a.astype(np.uint8)", REPR),
+    ("a = np.array([0, 1, 2])", "a.astype(bool)", REPR),
+    ("", "np.float32(0.5)", REPR),
+    ("", "np.float64(1e-5)", REPR),
+    ("", "np.int64(7)", REPR),
+    ("", "np.uint8(200)", REPR),
+    ("", "str(np.float32(1/3))", REPR),
+    ("", "type(np.float32(1)).__name__", REPR),
+    # printing
+    ("", "np.array([1.5, 2.0, -3.25])", STR),
+    ("", "np.arange(12).reshape(3, 4)", STR),
+    ("", "np.array([[True, False], [False, True]])", STR),
+    ("", "np.array(3.0)", STR),
+    ("", "np.linspace(0, 1, 11)", STR),
+    ("", "np.arange(2000)", STR),
+    # float formatting
+    ("", "np.array([0.1, 0.25, 1/3])", REPR),
+    ("", "np.array([1e-5, 1.0])", REPR),
+    ("", "np.array([1e10, 1.5])", REPR),
+    ("", "np.array([123456789.0, 1.0])", REPR),
+    ("", "np.array([1.5e-10, -2.5e-3, 3.0])", REPR),
+    ("", "np.array([np.nan, 1.0, -np.inf])", REPR),
+    ("", "np.array([np.nan, np.inf])", REPR),
+    ("", "np.array([0.0, -0.0])", REPR),
+    ("", "np.array([1/3, 2/3], dtype=np.float32)", REPR),
+    ("", "np.array([1e-100, 1.0])", REPR),
+    ("", "np.array([100.0, 2000.5, 30000.25])", REPR),
+    ("", "np.arange(30) * 7", REPR),
+    ("", "np.arange(3000).reshape(3, 1000)", REPR),
+    ("", "np.zeros((1001,))", REPR),
+    ("", "np.zeros((60, 784), dtype=np.float32)", REPR),
+    ("", "np.arange(24).reshape(2, 3, 4)", REPR),
+    ("", "np.arange(28 * 28, dtype=np.uint8).reshape(28, 28)[:3]", REPR),
+    ("", "np.linspace(0, 1, 20).reshape(4, 5)", REPR),
+    # arithmetic, broadcasting and promotion
+    ("a = np.arange(6).reshape(2, 3)", "a + np.array([10, 20, 30])", REPR),
+    ("a = np.arange(6).reshape(2, 3)", "a * np.array([[1], [2]])", REPR),
+    ("a = np.arange(6).reshape(2, 3)", "a / 2", REPR),
+    ("a = np.arange(6).reshape(2, 3)", "a // 4", REPR),
+    ("a = np.arange(6).reshape(2, 3)", "-a % 4", REPR),
+    ("a = np.arange(6).reshape(2, 3)", "a ** 2", REPR),
+    ("a = np.arange(6).reshape(2, 3)", "2 ** a", REPR),
+    ("a = np.arange(6).reshape(2, 3)", "a + 0.5", REPR),
+    ("a = np.arange(6, dtype=np.float32)", "a * 0.1", REPR),
+    ("a = np.arange(6, dtype=np.float32)", "(a * 2.5).dtype", REPR),
+    ("a = np.arange(6, dtype=np.float32)", "(a + np.arange(6)).dtype", REPR),
+    ("a = np.array([250, 3], dtype=np.uint8)", "a + 10", REPR),
+    ("a = np.array([250, 3], dtype=np.uint8)", "a - np.uint8(5)", REPR),
+    ("a = np.array([250, 3], dtype=np.uint8)", "a / 255", REPR),
+    ("a = np.array([250, 3], dtype=np.uint8)", "a * 2.0", REPR),
+    ("a = np.array([250, 3], dtype=np.uint8)", "a > 100", REPR),
+    ("a = np.array([1, 2, 3])", "a == 2", REPR),
+    ("a = np.array([1, 2, 3])", "(a > 1) & (a < 3)", REPR),
+    ("a = np.array([1, 2, 3])", "~(a > 1)", REPR),
+    ("a = np.array([1, 2, 3])", "-a", REPR),
+    ("a = np.array([1.5, -2.5])", "abs(a)", REPR),
+    ("a = np.array([1, 2, 3])", "a @ a", REPR),
+    ("a = np.arange(6).reshape(2, 3)", "a @ a.T", REPR),
+    ("a = np.arange(6.).reshape(2, 3)", "a.T.dot(a)", REPR),
+    ("a = np.ones(3)", "a += 1\na", REPR),
+    ("a = np.arange(4)", "a *= 3\na", REPR),
+    ("a = np.arange(6).reshape(2, 3)", "a[0] += 100\na", REPR),
+    ("a = np.array([1.0, 2.0])", "a / 0", REPR),
+    ("a = np.array([-1.0, 4.0])", "np.sqrt(a)", REPR),
+    ("", "np.maximum(np.array([1, 5, 3]), 2)", REPR),
+    ("", "np.minimum(np.array([1., np.nan]), np.array([0., 1.]))", REPR),
+    ("", "np.power(np.array([2, 3]), 3)", REPR),
+    ("", "np.add(np.array([1, 2]), 1.5)", REPR),
+    ("", "np.clip(np.array([-2, 0, 5, 9]), 0, 4)", REPR),
+    ("", "np.clip(np.array([0.1, 0.5, 0.9]), 0.2, None)", REPR),
+    ("", "np.where(np.array([1, -1, 2]) > 0, 1, 0)", REPR),
+    ("", "np.where(np.array([1.5, -1, 2]) > 0, np.array([1.5, -1, 2]), 0)", REPR),
+    ("", "np.where(np.array([0, 3, 0, 4]))", REPR),
+    ("", "np.round(np.array([0.5, 1.5, 2.5, 3.14159]), 2)", REPR),
+    ("", "np.round(np.array([0.5, 1.5, 2.5, -0.5]))", REPR),
+    ("", "np.floor(np.array([-1.5, 1.5]))", REPR),
+    ("", "np.sign(np.array([-3, 0, 2]))", REPR),
+    ("", "np.abs(np.array([-3, 0, 2]))", REPR),
+    ("", "np.square(np.arange(4))", REPR),
+    ("", "np.isnan(np.array([1.0, np.nan]))", REPR),
+    ("", "np.allclose(np.array([1.0, 2.0]), np.array([1.0, 2.0 + 1e-9]))", REPR),
+    ("", "np.allclose(np.array([1.0]), np.array([1.1]))", REPR),
+    ("", "np.pi", REPR),
+    ("", "np.e", REPR),
+    ("", "np.exp(np.array([0.0, 1.0, -2.0]))", APPROX),
+    ("", "np.exp(np.linspace(-5, 5, 7, dtype=np.float32))", APPROX),
+    ("", "np.tanh(np.linspace(-3, 3, 9, dtype=np.float32))", APPROX),
+    ("", "np.log(np.array([1.0, np.e, 10.0]))", APPROX),
+    ("", "np.sin(np.linspace(0, np.pi, 5))", APPROX),
+    ("", "1 / (1 + np.exp(-np.linspace(-4, 4, 9)))", APPROX),
+    # indexing
+    ("a = np.arange(12).reshape(3, 4)", "a[1]", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a[-1, -2]", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a[:, 1]", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a[1:, ::2]", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a[::-1]", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a[..., 0]", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a[np.newaxis, 0].shape", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a[:, None, :].shape", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a[[0, 2]]", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a[[0, 1, 2], [3, 2, 1]]", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a[:, [0, 0, 3]]", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a[a % 2 == 0]", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a[np.array([True, False, True])]", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a[np.array([True, False, True]), 1:3]", REPR),
+    ("a = np.arange(24).reshape(2, 3, 4)", "a[[0, 1], :, [1, 2]]", REPR),
+    ("a = np.arange(24).reshape(2, 3, 4)", "a[:, [0, 2], [1, 3]]", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a[1, 2]", REPR),
+    ("a = np.arange(12.).reshape(3, 4)", "a[1, 2]", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a[a > 5] = 0\na", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a[:, 0] = -1\na", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a[[0, 2], 1:3] = np.array([7, 8])\na", REPR),
+    ("a = np.arange(12.).reshape(3, 4)", "a[1] = 0.5\na", REPR),
+    ("a = np.zeros(5)", "a[[1, 3]] = [10, 20]\na", REPR),
+    ("a = np.arange(10)", "b = a[2:5]\nb[0] = 99\na", REPR),
+    ("a = np.arange(6).reshape(2, 3)", "b = a.T\nb[0, 1] = -5\na", REPR),
+    ("a = np.arange(10)", "a[np.array([1, 2])] = 0\na", REPR),
+    # shapes
+    ("a = np.arange(12)", "a.reshape(3, -1)", REPR),
+    ("a = np.arange(12)", "a.reshape((2, 2, 3)).shape", REPR),
+    ("a = np.arange(6).reshape(2, 3)", "a.T", REPR),
+    ("a = np.arange(6).reshape(2, 3)", "a.flatten()", REPR),
+    ("a = np.arange(6).reshape(2, 3)", "np.ravel(a.T)", REPR),
+    ("a = np.arange(6).reshape(2, 3)", "np.transpose(a)", REPR),
+    ("a = np.arange(3).reshape(1, 3, 1)", "a.squeeze().shape", REPR),
+    ("a = np.arange(3)", "np.expand_dims(a, axis=0).shape", REPR),
+    ("a = np.arange(3)", "np.expand_dims(a, -1).shape", REPR),
+    ("a = np.arange(4).reshape(2, 2)", "np.concatenate([a, a])", REPR),
+    ("a = np.arange(4).reshape(2, 2)", "np.concatenate([a, a], axis=1)", REPR),
+    ("a = np.arange(4).reshape(2, 2)", "np.concatenate([a, a], axis=None)", REPR),
+    ("", "np.stack([np.arange(3), np.arange(3) * 2])", REPR),
+    ("", "np.stack([np.arange(3), np.arange(3) * 2], axis=1)", REPR),
+    ("", "np.vstack([np.arange(3), np.arange(3)])", REPR),
+    ("", "np.hstack([np.arange(3), np.arange(2)])", REPR),
+    ("", "np.hstack([np.ones((2, 1)), np.zeros((2, 2))])", REPR),
+    ("", "np.column_stack([np.arange(3), np.arange(3)])", REPR),
+    ("", "np.tile(np.array([1, 2]), 3)", REPR),
+    ("", "np.repeat(np.array([1, 2]), 2)", REPR),
+    ("", "np.flip(np.arange(4))", REPR),
+    # reductions
+    ("a = np.arange(12).reshape(3, 4)", "a.sum()", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a.sum(axis=0)", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a.sum(axis=1, keepdims=True)", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "np.sum(a, axis=(0, 1))", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a.mean()", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a.mean(axis=1)", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a.std()", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a.var(axis=0)", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "np.std(a, ddof=1)", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "a.min(), a.max()", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "np.max(a, axis=0)", REPR),
+    ("a = np.array([[3, 9, 1], [7, 2, 8]])", "a.argmax()", REPR),
+    ("a = np.array([[3, 9, 1], [7, 2, 8]])", "np.argmax(a, axis=1)", REPR),
+    ("a = np.array([[3, 9, 1], [7, 2, 8]])", "np.argmin(a, axis=0)", REPR),
+    ("a = np.array([1, 2, 3, 4])", "np.prod(a)", REPR),
+    ("a = np.array([1, 2, 3, 4])", "np.cumsum(a)", REPR),
+    ("a = np.array([0, 1, 2])", "(a.all(), a.any())", REPR),
+    ("a = np.array([1.5, 2.5, np.nan])", "a.max()", REPR),
+    ("a = np.array([1, 0, 3])", "np.count_nonzero(a)", REPR),
+    ("a = np.arange(6, dtype=np.float32) / 7", "a.sum()", REPR),
+    ("a = np.arange(6, dtype=np.float32) / 7", "a.mean()", REPR),
+    ("a = np.arange(6, dtype=np.float32) / 7", "a.std()", REPR),
+    ("a = np.arange(10, dtype=np.uint8)", "a.mean()", REPR),
+    ("a = np.array([True, False, True])", "a.sum()", REPR),
+    ("np.random.seed(7)\na = np.random.rand(1000).astype(np.float32)", "a.sum()", REPR),
+    ("np.random.seed(7)\na = np.random.rand(300, 7).astype(np.float32)", "a.sum(axis=0)", REPR),
+    ("np.random.seed(7)\na = np.random.rand(300, 7).astype(np.float32)", "a.mean(axis=1)[:5]", REPR),
+    # sorting and sets
+    ("a = np.array([3, 1, 2, 5, 4])", "np.sort(a)", REPR),
+    ("a = np.array([3, 1, 2, 5, 4])", "np.argsort(a)", REPR),
+    ("a = np.array([[3, 1], [2, 5]])", "np.sort(a, axis=0)", REPR),
+    ("a = np.array([3, 1, 2])", "a.sort()\na", REPR),
+    ("a = np.array([2, 1, 2, 3, 1, 1])", "np.unique(a)", REPR),
+    ("a = np.array([2, 1, 2, 3, 1, 1])", "np.unique(a, return_counts=True)", REPR),
+    ("a = np.array([2, 1, 2, 3, 1, 1])", "np.unique(a, return_index=True, return_inverse=True)", REPR),
+    ("a = np.array([1.0, 3.0, 2.0, 4.0])", "np.median(a)", REPR),
+    ("a = np.arange(10)", "np.percentile(a, 25)", REPR),
+    # random: NumPy's legacy stream, bit for bit
+    ("np.random.seed(42)", "np.random.rand(3)", REPR),
+    ("np.random.seed(42)", "np.random.rand(2, 3)", REPR),
+    ("np.random.seed(42)", "np.random.randn(4)", REPR),
+    ("np.random.seed(0)", "np.random.randint(0, 10, size=8)", REPR),
+    ("np.random.seed(0)", "np.random.randint(5, size=(2, 3))", REPR),
+    ("np.random.seed(0)", "np.random.randint(100)", REPR),
+    ("np.random.seed(1)", "np.random.normal(5, 2, size=(2, 2))", REPR),
+    ("np.random.seed(1)", "np.random.normal(0, 0.1, 3)", REPR),
+    ("np.random.seed(1)", "np.random.uniform(-1, 1, 4)", REPR),
+    ("np.random.seed(1)", "np.random.random((2, 2))", REPR),
+    ("np.random.seed(3)", "np.random.permutation(10)", REPR),
+    ("np.random.seed(3)", "np.random.permutation(np.arange(6).reshape(3, 2))", REPR),
+    ("np.random.seed(3)\na = np.arange(10)", "np.random.shuffle(a)\na", REPR),
+    ("np.random.seed(3)\na = np.arange(12).reshape(4, 3)", "np.random.shuffle(a)\na", REPR),
+    ("np.random.seed(5)", "np.random.choice(10, 4)", REPR),
+    ("np.random.seed(5)", "np.random.choice(10, 4, replace=False)", REPR),
+    ("np.random.seed(5)", "np.random.choice(np.array([1.5, 2.5, 3.5]), size=5, p=[0.2, 0.5, 0.3])", REPR),
+    ("np.random.seed(5)", "np.random.choice(5)", REPR),
+    ("np.random.seed(9)", "(np.random.rand(), np.random.randn())", REPR),
+    ("r = np.random.RandomState(4)", "r.rand(3)", REPR),
+    # linear algebra
+    ("", "np.linalg.inv(np.array([[4., 7.], [2., 6.]]))", APPROX),
+    ("", "np.linalg.solve(np.array([[3., 1.], [1., 2.]]), np.array([9., 8.]))", APPROX),
+    ("", "np.linalg.det(np.array([[1., 2.], [3., 4.]]))", APPROX),
+    ("", "np.linalg.norm(np.array([3.0, 4.0]))", REPR),
+    ("", "np.linalg.norm(np.arange(6.).reshape(2, 3), axis=1)", APPROX),
+    ("x = np.array([[1, 1], [1, 2], [1, 3.]])\ny = np.array([1, 2, 2.9])", "np.linalg.lstsq(x, y, rcond=None)[0]", APPROX),
+    ("x = np.array([[1, 1], [1, 2], [1, 3.]])\ny = np.array([1, 2, 2.9])", "np.linalg.lstsq(x, y, rcond=None)[1]", APPROX),
+    ("a = np.arange(6., dtype=np.float32).reshape(2, 3)", "a @ a.T", REPR),
+    ("a = np.arange(24.).reshape(2, 3, 4)", "(a @ np.ones((4, 2))).shape", REPR),
+    ("a = np.arange(24.).reshape(2, 3, 4)", "np.dot(a, np.arange(4.))", REPR),
+    # conversions back to Python
+    ("a = np.arange(6).reshape(2, 3)", "a.tolist()", REPR),
+    ("a = np.array([1.5, 2.5])", "[float(v) for v in a]", REPR),
+    ("a = np.arange(3)", "list(a)", REPR),
+    ("a = np.arange(3)", "len(a)", REPR),
+    ("a = np.array([2.5])", "a.item()", REPR),
+    ("", "f'{np.float32(0.1234):.2f}'", REPR),
+    ("", "int(np.int64(5)) + 1", REPR),
+    ("", "range(np.int64(3))[-1]", REPR),
+    # helpers notebooks reach for
+    ("", "np.c_[np.ones((3, 1)), np.arange(3)]", REPR),
+    ("", "np.c_[np.array([1, 2, 3]), np.array([4, 5, 6])]", REPR),
+    ("", "np.r_[1:4, 10, np.array([20, 30])]", REPR),
+    ("", "np.argwhere(np.array([[0, 1], [2, 0]]))", REPR),
+    ("", "np.bincount(np.array([0, 1, 1, 3]))", REPR),
+    ("", "np.bincount(np.array([0, 1, 1]), minlength=4)", REPR),
+    ("", "np.split(np.arange(6), 3)", REPR),
+    ("", "np.array_split(np.arange(7), 3)", REPR),
+    ("", "np.diag(np.array([1, 2, 3]))", REPR),
+    ("", "np.diag(np.arange(9).reshape(3, 3), k=1)", REPR),
+    ("", "np.trace(np.arange(9).reshape(3, 3))", REPR),
+    ("", "np.meshgrid(np.arange(3), np.arange(2))", REPR),
+    ("", "np.outer(np.arange(3), np.arange(2))", REPR),
+    ("", "np.diff(np.array([1, 4, 9, 16]))", REPR),
+    ("", "np.array_equal(np.arange(3), np.array([0, 1, 2]))", REPR),
+    ("", "round(np.float64(2.567), 2)", REPR),
+    ("", "round(np.float64(2.5))", REPR),
+    ("", "abs(np.float32(-1.5))", REPR),
+    ("", "np.prod((28, 28))", REPR),
+    ("x = np.arange(12).reshape(3, 4)", "x.reshape((len(x), np.prod(x.shape[1:])))", REPR),
+    ("", "np.linalg.pinv(np.array([[1., 2.], [3., 4.], [5., 6.]]))", APPROX),
+    ("", "np.linalg.svd(np.array([[3., 0.], [4., 5.]]))[1]", APPROX),
+    ("", "np.linalg.svd(np.array([[1., 2.], [3., 4.], [5., 6.]]), full_matrices=False)[0].shape", REPR),
+    ("X = np.c_[np.ones((4, 1)), np.arange(4.)]\ny = 1 + 2 * np.arange(4.)", "np.linalg.inv(X.T.dot(X)).dot(X.T).dot(y)", APPROX),
+    # errors: class and message as NumPy raises them
+    ("", "np.array([1, 2]) + np.array([1, 2, 3])", ERROR),
+    ("", "np.ones((2, 3)) * np.ones((2,))", ERROR),
+    ("", "np.arange(6).reshape(4, 2)", ERROR),
+    ("", "np.arange(3)[5]", ERROR),
+    ("", "np.arange(6).reshape(2, 3)[0, 0, 0]", ERROR),
+    ("", "np.arange(3).sum(axis=1)", ERROR),
+    ("", "np.arange(3)[np.array([True, False])]", ERROR),
+    ("", "np.ones((2, 3)) @ np.ones((2, 3))", ERROR),
+    ("", "np.dot(np.ones((2, 3)), np.ones((2, 3)))", ERROR),
+    ("", "np.linalg.inv(np.array([[1., 2.], [2., 4.]]))", ERROR),
+    ("", "np.array([1, 2], dtype=np.uint8) + 300", ERROR),
+    ("", "np.zeros(3)[1.5]", ERROR),
+    ("", "bool(np.array([1, 2]))", ERROR),
+    ("", "np.concatenate([np.ones((2, 2)), np.ones((2, 3))])", ERROR),
+    ("", "np.zeros((10**6, 10**6))", ERROR),
+    ("", "np.arange(4) ** -1", ERROR),
+    ("", "np.array([[1, 2], [3]])", ERROR),
+    ("a = np.arange(3)", "a[np.array([True, False, True])] = np.array([1, 2, 3])", ERROR),
+    ("a = np.arange(3)", "a += 1.5", ERROR),
+    ("", "np.random.seed(-1)", ERROR),
+]
+
+
+def numpy_outcome(setup: str, expression: str, mode: str):
+    """What NumPy gives for the snippet, in the form the comparison needs."""
+    namespace = {"np": np}
+    *statements, last = expression.split("\n")
+    try:
+        exec(setup, namespace)
+        for statement in statements:
+            exec(statement, namespace)
+        if mode == ERROR:
+            exec(last, namespace)
+            return None
+        value = eval(last, namespace)
+    except Exception as error:  # noqa: BLE001 - the error is the result to compare
+        name = type(error).__name__
+        if name == "_ArrayMemoryError":
+            name = "MemoryError"
+        if name == "UFuncTypeError" or name == "UFuncNoLoopError":
+            name = "TypeError"
+        return (name, str(error))
+    if mode == REPR:
+        return repr(value)
+    if mode == STR:
+        return str(value) + "\n"
+    return np.asarray(value, dtype=float).tolist()
+
+
+@pytest.fixture(scope="module")
+def kernel_client():
+    with start_kernel() as (_, client):
+        assert execute(client, "import numpy as np").status == "ok"
+        yield client
+
+
+def swiftml_outcome(client, setup: str, expression: str, mode: str):
+    *statements, last = expression.split("\n")
+    prefix = "\n".join([setup, *statements])
+    if mode == STR:
+        code = f"{prefix}\nprint({last})"
+    elif mode == APPROX:
+        code = f"{prefix}\nprint(repr(np.asarray({last}, dtype=float).tolist()))"
+    else:
+        code = f"{prefix}\n{last}"
+    run = execute(client, code)
+    if run.status != "ok":
+        content = run.reply["content"]
+        return (content["ename"], content["evalue"])
+    if mode == REPR:
+        return run.result
+    if mode == STR:
+        return run.stdout
+    if mode == ERROR:
+        return None
+    return ast.literal_eval(run.stdout.strip())
+
+
+@pytest.mark.parametrize("setup,expression,mode", CASES, ids=[f"{i:03d}:{c[1][:40]}" for i, c in enumerate(CASES)])
+def test_same_as_numpy(kernel_client, setup, expression, mode):
+    expected = numpy_outcome(setup, expression, mode)
+    actual = swiftml_outcome(kernel_client, setup, expression, mode)
+    if mode == APPROX and isinstance(expected, list) and isinstance(actual, list):
+        assert np.allclose(np.asarray(actual, dtype=float), np.asarray(expected, dtype=float), rtol=1e-6, atol=1e-12, equal_nan=True), (actual, expected)
+    else:
+        assert actual == expected
+
+
+def test_kernel_survives_huge_allocation_and_keeps_state(kernel_client):
+    assert execute(kernel_client, "kept = np.arange(3)").status == "ok"
+    failed = execute(kernel_client, "np.ones((10**5, 10**5, 10))")
+    assert failed.reply["content"]["ename"] == "MemoryError"
+    assert execute(kernel_client, "kept").result == "array([0, 1, 2])"
+
+
+def test_print_options_change_reprs_like_numpy(kernel_client):
+    snippets = ["np.array([1e-10, 1.5, 1/3])", "np.array([-1e-10, 1.5, 1e9])", "np.arange(10)",
+                "np.linspace(0, 1, 7)", "np.float64(1/3)"]
+    settings = "np.set_printoptions(precision=3, suppress=True, threshold=5, edgeitems=2)"
+    try:
+        np.set_printoptions(precision=3, suppress=True, threshold=5, edgeitems=2)
+        expected = [repr(eval(snippet, {"np": np})) for snippet in snippets]
+    finally:
+        np.set_printoptions(precision=8, suppress=False, threshold=1000, edgeitems=3)
+    assert execute(kernel_client, settings).status == "ok"
+    try:
+        actual = [execute(kernel_client, snippet).result for snippet in snippets]
+    finally:
+        execute(kernel_client, "np.set_printoptions(precision=8, suppress=False, threshold=1000, edgeitems=3)")
+    assert actual == expected
+
+
+def test_help_shows_signature_and_docstring(kernel_client):
+    page = execute(kernel_client, "help(np.linspace)")
+    shown = page.stdout + "".join(
+        payload.get("data", {}).get("text/plain", "") for payload in page.reply["content"].get("payload", []))
+    assert "linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None)" in shown
+    assert "evenly spaced" in shown
