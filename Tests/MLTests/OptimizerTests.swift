@@ -121,3 +121,26 @@ import Glibc
         #expect(try makeOptimizer(named: "Adamax") is Adamax)
     }
 }
+
+extension OptimizerTests {
+    /// Adam updates eight elements at a time; the vector lanes and the scalar tail follow
+    /// the same rule.
+    @Test func adamOnALongVariableFollowsTheRule() throws {
+        let count = 19
+        let start = (0..<count).map { Double($0) / 10 - 0.9 }
+        let gradient = (0..<count).map { Double($0 % 5) / 7 - 0.3 }
+        let variable = Variable(try Tensor(start.map { Float($0) }, shape: [count]))
+        let adam = Adam(learningRate: 0.01)
+        var w = start, m = [Double](repeating: 0, count: count), v = m
+        for step in 1...3 {
+            try adam.applyGradients([(try Tensor(gradient.map { Float($0) }, shape: [count]), variable)])
+            let alpha = 0.01 * (1 - pow(0.999, Double(step))).squareRoot() / (1 - pow(0.9, Double(step)))
+            for i in 0..<count {
+                m[i] += (gradient[i] - m[i]) * 0.1
+                v[i] += (gradient[i] * gradient[i] - v[i]) * 0.001
+                w[i] -= m[i] * alpha / (v[i].squareRoot() + 1e-7)
+            }
+        }
+        for (actual, expected) in zip(variable.scalars, w) { #expect(abs(Double(actual) - expected) < 1e-5) }
+    }
+}

@@ -69,13 +69,26 @@ public final class Adam: Optimizer {
     override func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int, slots: [UnsafeMutablePointer<Float>], constants: StepConstants) {
         let m = slots[0], v = slots[1]
         let alpha = constants.first, oneMinusB1 = 1 - beta1, oneMinusB2 = 1 - beta2, eps = epsilon
-        for i in 0..<count {
+        // Eight lanes at a time: a scalar `squareRoot()` keeps a libm fallback call that
+        // stops the loop from vectorising; the vector square root has none.
+        var i = 0
+        while i + 8 <= count {
+            let gi = Lanes.load(g, i), mOld = Lanes.load(m, i), vOld = Lanes.load(v, i)
+            let mi = mOld + (gi - mOld) * oneMinusB1
+            let vi = vOld + (gi * gi - vOld) * oneMinusB2
+            Lanes.store(mi, m, i)
+            Lanes.store(vi, v, i)
+            Lanes.store(Lanes.load(w, i) - (mi * alpha) / (vi.squareRoot() + eps), w, i)
+            i += 8
+        }
+        while i < count {
             let gi = g[i]
             let mi = m[i] + (gi - m[i]) * oneMinusB1
             let vi = v[i] + (gi * gi - v[i]) * oneMinusB2
             m[i] = mi
             v[i] = vi
             w[i] -= (mi * alpha) / (vi.squareRoot() + eps)
+            i += 1
         }
     }
 
@@ -214,5 +227,23 @@ public final class Adagrad: Optimizer {
         result["initial_accumulator_value"] = .number(Double(initialAccumulatorValue))
         result["epsilon"] = .number(Double(epsilon))
         return result
+    }
+}
+
+/// Eight-float vector loads and stores at an element offset.
+enum Lanes {
+    @inline(__always)
+    static func load(_ p: UnsafePointer<Float>, _ i: Int) -> SIMD8<Float> {
+        UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<Float>.self)
+    }
+
+    @inline(__always)
+    static func load(_ p: UnsafeMutablePointer<Float>, _ i: Int) -> SIMD8<Float> {
+        UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<Float>.self)
+    }
+
+    @inline(__always)
+    static func store(_ value: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>, _ i: Int) {
+        UnsafeMutableRawPointer(p + i).storeBytes(of: value, as: SIMD8<Float>.self)
     }
 }
