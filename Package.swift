@@ -41,7 +41,7 @@ let package = Package(
         ),
 
         .testTarget(name: "KernelProtocolTests", dependencies: ["KernelProtocol"]),
-        .testTarget(name: "MLTests", dependencies: ["ML"]),
+        .testTarget(name: "MLTests", dependencies: ["ML"], exclude: ["Fixtures"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
         .testTarget(name: "EvalTests", dependencies: ["Eval"], resources: [.copy("Golden")]),
     ]

