@@ -87,11 +87,16 @@ public struct ExecutionError: Error, Sendable, Equatable {
 public enum ExecutePayload: Sendable, Equatable {
     /// Text for the front end's pager (what `name?` shows), from line `start`.
     case page(MimeBundle, start: Int)
+    /// Asks the front end to end the session (what `exit` does in IPython); with
+    /// `keepKernel` false the front end also shuts the kernel down.
+    case askExit(keepKernel: Bool)
 
     var json: JSONValue {
         switch self {
         case .page(let bundle, let start):
             ["source": "page", "data": .object(bundle.data), "start": .int(start)]
+        case .askExit(let keepKernel):
+            ["source": "ask_exit", "keepkernel": .bool(keepKernel)]
         }
     }
 }

@@ -10,6 +10,8 @@ final class SessionInterpreter: KernelProtocol.Interpreter {
 
     init() {
         session = Session(sink: sink)
+        // Out[n] goes out before the figures a cell left open, as under IPython.
+        session.defersCellEndHooks = true
         interruptHandle = SessionInterrupter(session: session)
     }
 
@@ -21,11 +23,14 @@ final class SessionInterpreter: KernelProtocol.Interpreter {
         switch session.execute(request.code, executionCount: request.executionCount, silent: request.silent) {
         case .success(let result, let pages):
             if let result, !request.silent { output.publishExecutionResult(MimeBundle(result)) }
-            return .ok(
-                payload: pages.map { .page(MimeBundle($0), start: 0) },
-                userExpressions: evaluate(request.userExpressions))
+            if let hookError = session.finishCell() { return .error(ExecutionError(hookError)) }
+            var payload: [ExecutePayload] = pages.map { .page(MimeBundle($0), start: 0) }
+            if session.takeExitRequest() { payload.append(.askExit(keepKernel: false)) }
+            return .ok(payload: payload, userExpressions: evaluate(request.userExpressions))
         case .failure(let error):
-            return .error(ExecutionError(name: error.name, value: error.value, traceback: error.traceback))
+            // Figures drawn before the error are still shown (and closed), as matplotlib does.
+            _ = session.finishCell()
+            return .error(ExecutionError(error))
         }
     }
 
@@ -79,6 +84,12 @@ struct SessionInterrupter: InterruptHandle, @unchecked Sendable {
     let session: Session
 
     func interrupt() { session.interrupt() }
+}
+
+extension ExecutionError {
+    init(_ error: CellError) {
+        self.init(name: error.name, value: error.value, traceback: error.traceback)
+    }
 }
 
 extension MimeBundle {

@@ -1,8 +1,8 @@
 import ML
 
 /// Keras's progress in a notebook: finished lines go to stdout; the live bar is one
-/// `display_data` per epoch, replaced in place by `update_display_data` (the reporter already
-/// limits updates to ten a second).
+/// `display_data` per epoch, replaced in place by `update_display_data` while the epoch runs
+/// (the reporter already limits updates to ten a second).
 final class NotebookProgress: ProgressOutput {
     private let interpreter: Runtime
     private var displayID: String?
@@ -13,7 +13,19 @@ final class NotebookProgress: ProgressOutput {
         interpreter.write(line + "\n")
     }
 
+    /// The bar that ends an epoch is printed as a line on stdout, and the live display
+    /// emptied: front ends that do not apply `update_display_data` (`jupyter console`,
+    /// `nbconvert`'s saved outputs taken mid-update) then still show every epoch's final
+    /// line, and JupyterLab shows it once.
     func updateLive(_ text: String, begin: Bool, final: Bool) {
+        if final {
+            if let displayID {
+                interpreter.display(DisplayData(data: ["text/plain": "", "text/html": ""]), displayID: displayID, update: true)
+            }
+            displayID = nil
+            printLine(text)
+            return
+        }
         let data = DisplayData(data: ["text/plain": text, "text/html": Self.html(text)])
         if begin || displayID == nil {
             let id = KerasState.of(interpreter).nextDisplayID()
@@ -22,7 +34,6 @@ final class NotebookProgress: ProgressOutput {
         } else if let displayID {
             interpreter.display(data, displayID: displayID, update: true)
         }
-        if final { displayID = nil }
     }
 
     /// The text in a `<pre>`, with the bar's done part green and the rest grey, as Keras
