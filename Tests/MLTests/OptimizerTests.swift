@@ -98,6 +98,28 @@ import Glibc
         }
     }
 
+    @Test func adagradWithKerasDefaults() throws {
+        // Keras: the accumulator starts at 0.1 and gathers g²; w -= lr·g / √(accumulator + ε).
+        var w = start, accumulator = [0.1, 0.1]
+        let expected = gradients.map { g -> [Double] in
+            for i in 0..<2 {
+                accumulator[i] += g[i] * g[i]
+                w[i] -= 0.001 * g[i] / (accumulator[i] + 1e-7).squareRoot()
+            }
+            return w
+        }
+        expectClose(try run(Adagrad()), expected, "adagrad")
+        var fast = start, fastAccumulator = [0.5, 0.5]
+        let withOptions = gradients.map { g -> [Double] in
+            for i in 0..<2 {
+                fastAccumulator[i] += g[i] * g[i]
+                fast[i] -= 0.1 * g[i] / (fastAccumulator[i] + 1e-7).squareRoot()
+            }
+            return fast
+        }
+        expectClose(try run(Adagrad(learningRate: 0.1, initialAccumulatorValue: 0.5)), withOptions, "adagrad lr=0.1 initial=0.5")
+    }
+
     @Test func iterationsCountSteps() throws {
         let adam = Adam()
         _ = try run(adam)
