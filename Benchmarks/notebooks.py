@@ -34,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime, timezone
 
 import nbformat
 import numpy as np
@@ -285,33 +286,40 @@ def main() -> None:
     rows = []
     for notebook in notebooks:
         times: dict[str, list[float]] = {"swiftml": [], "keras-peer": []}
+        loads: list[float] = []
         failures: dict[str, str] = {}
         executed: dict[str, nbformat.NotebookNode | None] = {}
         for _ in range(args.repeat):
             for kernel in times:
+                load_before = os.getloadavg()[0]
                 elapsed, result, failure = execute(notebook, kernel, workdir, args.timeout)
+                loads += [load_before, os.getloadavg()[0]]
                 times[kernel].append(elapsed)
                 executed[kernel] = result
                 if failure:
                     failures[kernel] = failure
         swift, keras = statistics.median(times["swiftml"]), statistics.median(times["keras-peer"])
-        rows.append((notebook.stem, swift, keras, failures, key_numbers(executed["swiftml"]), key_numbers(executed["keras-peer"])))
+        load = f"{min(loads):.1f}-{max(loads):.1f}"
+        rows.append((notebook.stem, swift, keras, failures, key_numbers(executed["swiftml"]), key_numbers(executed["keras-peer"]), load))
         status = "; ".join(f"{k} FAILED: {v}" for k, v in failures.items())
-        print(f"  {notebook.stem:<22} SwiftML {swift:7.1f} s   Keras {keras:7.1f} s   {status}", flush=True)
+        print(f"  {notebook.stem:<22} SwiftML {swift:7.1f} s   Keras {keras:7.1f} s   load {load}   {status}", flush=True)
 
-    print("\n| notebook | SwiftML (s) | TensorFlow/Keras (s) | Keras / SwiftML |")
-    print("| --- | ---: | ---: | ---: |")
-    for name, swift, keras, failures, _, _ in rows:
+    # The 1-minute load average before and after each run: the machine is shared, so
+    # absolute times depend on it; the ratio of two runs side by side is what to read.
+    print(f"\n{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, median of {args.repeat} run(s):\n")
+    print("| notebook | SwiftML (s) | TensorFlow/Keras (s) | Keras / SwiftML | load |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for name, swift, keras, failures, _, _, load in rows:
         mark = lambda kernel, value: f"{value:.1f}" + (" (failed)" if kernel in failures else "")
         ratio = "-" if failures else f"{keras / swift:.1f}x"
-        print(f"| {name} | {mark('swiftml', swift)} | {mark('keras-peer', keras)} | {ratio} |")
+        print(f"| {name} | {mark('swiftml', swift)} | {mark('keras-peer', keras)} | {ratio} | {load} |")
     print("\nWhat each printed (SwiftML | Keras):")
-    for name, _, _, failures, ours, theirs in rows:
+    for name, _, _, failures, ours, theirs, _ in rows:
         for index in range(max(len(ours), len(theirs))):
             left = ours[index] if index < len(ours) else ""
             right = theirs[index] if index < len(theirs) else ""
             print(f"  {name:<22} {left:<48} | {right}")
-    for name, _, _, failures, _, _ in rows:
+    for name, _, _, failures, _, _, _ in rows:
         for kernel, failure in failures.items():
             print(f"  {name}: {kernel} failed: {failure}")
     print(f"\nExecuted notebooks: {workdir}/executed/")

@@ -36,6 +36,18 @@ private func isWhite(_ p: RGBA8) -> Bool { p.r == 255 && p.g == 255 && p.b == 25
         [c.r, c.g, c.b].map { String(format: "%02x", Int(($0 * 255).rounded())) }.joined()
     }
 
+    @Test func denseLinesAreDrawnWholeWhenEverySegmentIsBelowAQuarterPixel() throws {
+        // 4,000 points over ~500 px (a loss curve over 4,000 epochs): the skipped points
+        // must not break the line into single points that are never drawn.
+        let fig = try Figure()
+        let ax = try fig.subplot(rows: 1, columns: 1, index: 1)
+        let n = 4000
+        try ax.plot(xs: (0..<n).map(Double.init), ys: (0..<n).map { 0.1 + 0.8 * Double($0) / Double(n - 1) })
+        let im = try fig.render()
+        let blue = pixelCount(im) { Int($0.b) > Int($0.r) + 40 }
+        #expect(blue > 400, "only \(blue) pixels of the line were drawn")
+    }
+
     @Test func autoscaleAddsFivePercentMarginsButBarsStartAtZero() throws {
         let fig = try Figure()
         let ax = try fig.subplot(rows: 1, columns: 1, index: 1)

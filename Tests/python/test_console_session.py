@@ -161,10 +161,11 @@ def test_a_training_run_shows_its_progress(console):
     console.run("model.compile(optimizer='adam', loss='mse')")
     console.run("x = np.linspace(-1, 1, 64).reshape(-1, 1)")
     console.process.send("history = model.fit(x, 2 * x, epochs=3, batch_size=16)\r")
-    # The progress bar of each epoch, then its summary with the loss.
+    # The progress bar of each epoch, then its summary with the loss. (pexpect compiles
+    # patterns with DOTALL: `.*` would run on to the last epoch's loss, so stay on the line.)
     for epoch in (1, 2, 3):
         console.process.expect(f"Epoch {epoch}/3")
-        console.process.expect(r"4/4.*loss: [0-9.e+-]+")
+        console.process.expect(r"4/4 [^\r\n]*loss: [0-9.e+-]+")
     console.finish()
     printed = console.run("print(len(history.history['loss']))")
     assert "3" in printed

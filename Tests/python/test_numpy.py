@@ -79,6 +79,9 @@ CASES = [
     ("", "np.array([np.nan, np.inf])", REPR),
     ("", "np.array([0.0, -0.0])", REPR),
     ("", "np.array([1/3, 2/3], dtype=np.float32)", REPR),
+    # an empty format spec formats a float scalar as the Python float it converts to
+    ("x = np.float32(9.295975e-06)", "(f'{x}', format(x, ''), '{}'.format(x), str(x), f'{x:.3e}')", REPR),
+    ("x = np.array(0.1, dtype=np.float32)", "(f'{x}', f'{np.float64(0.1)}', f'{np.int64(7)}', f'{x:.2f}')", REPR),
     ("", "np.array([1e-100, 1.0])", REPR),
     ("", "np.array([100.0, 2000.5, 30000.25])", REPR),
     ("", "np.arange(30) * 7", REPR),

@@ -151,7 +151,9 @@ struct AxesPainter {
             guard p.x.isFinite, p.y.isFinite else { flush(); previous = nil; continue }
             if let q = previous {
                 if let (a, b) = Self.clipSegment(q, p, to: limit) {
-                    if current.isEmpty || (current.last! - a).length > 1e-9 { flush(); current = [a] }
+                    // A new run starts where the segment was clipped; one that starts at the
+                    // previous point continues the run, even if that point was skipped below.
+                    if current.isEmpty || (q - a).length > 1e-9 { flush(); current = [a] }
                     // Skip points closer than a quarter pixel: dense data draws the same.
                     if (b - current.last!).length >= 0.25 || !(limit.contains(p)) || i == xs.count - 1 { current.append(b) }
                     if !limit.contains(p) { flush() }

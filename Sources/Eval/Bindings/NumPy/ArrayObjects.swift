@@ -57,7 +57,8 @@ final class NDArrayObject: PyObject, ArrayBacked {
     }
 
     func format(_ spec: String, _ interpreter: Runtime) throws -> String? {
-        if spec.isEmpty || array.ndim == 0 { return nil }
+        if array.ndim == 0 { return try array.formattedAsPythonFloat(spec) }
+        if spec.isEmpty { return nil }
         throw PyError(.typeError, "unsupported format string passed to numpy.ndarray.__format__")
     }
 
@@ -88,6 +89,10 @@ final class NumPyScalarObject: PyObject, ArrayBacked {
 
     func truthiness(_ interpreter: Runtime) throws -> Bool { try array.element(asBool: ()) }
 
+    func format(_ spec: String, _ interpreter: Runtime) throws -> String? {
+        try array.formattedAsPythonFloat(spec)
+    }
+
     func asDouble() -> Double? { try? array.doubles().first }
 
     func asIndex() -> Int? {
@@ -104,6 +109,16 @@ final class NumPyScalarObject: PyObject, ArrayBacked {
 
     func item(_ key: Value, _ interpreter: Runtime) throws -> Value {
         throw PyError(.indexError, "invalid index to scalar variable.")
+    }
+}
+
+extension NDArray {
+    /// NumPy formats a floating-point scalar with an empty spec as the Python float it
+    /// converts to (`f"{np.float32(0.1)}"` is `0.10000000149011612`, unlike `str`); nil for
+    /// other dtypes and specs, which the generic number formatting handles.
+    fileprivate func formattedAsPythonFloat(_ spec: String) throws -> String? {
+        guard spec.isEmpty, dtype.isFloatingPoint, let value = try doubles().first else { return nil }
+        return try FormatSpec(spec).format(double: value)
     }
 }
 
