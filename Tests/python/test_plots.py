@@ -110,6 +110,8 @@ def test_show_displays_once_and_figures_never_leak_into_the_next_cell(tmp_path):
     assert len(images(shown)) == 1
     assert images(quiet) == []
     assert len(images(open_at_end)) == 1
+    # IPython's order: the cell's result (Out[n], the Line2D list) first, then the figure.
+    assert [o.output_type for o in open_at_end.outputs] == ["execute_result", "display_data"]
     assert count.outputs[0].text.strip() == "0"
     # A figure without axes shows as its repr only, like matplotlib's inline backend.
     texts = [o.data.get("text/plain") for o in empty.outputs if o.output_type in ("display_data", "execute_result")]

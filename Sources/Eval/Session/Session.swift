@@ -29,10 +29,10 @@ public final class Session {
     /// Runs one cell. Output goes to the sink while it runs; the value of a final expression
     /// comes back as `result`.
     public func execute(_ code: String, executionCount: Int, silent: Bool) -> ExecutionOutcome {
-        let defer_ = defersCellEndHooks
+        let defersHooks = defersCellEndHooks
         return thread.run {
             CellRunner(interpreter: interpreter).run(code, executionCount: executionCount, silent: silent,
-                                                     runsHooks: !defer_)
+                                                     runsHooks: !defersHooks)
         }
     }
 
