@@ -75,7 +75,13 @@ enum Inference {
     /// Samples per forward pass: at least the batch size, about 1024 when the activations
     /// fit in ~64 MB.
     static func chunkSize(model: Sequential, batchSize: Int) -> Int {
-        let perSample = Swift.max(1, model.layers.reduce(model.modelInputShape?.reduce(1, *) ?? 1) { $0 + ($1.outputShape?.reduce(1, *) ?? 0) })
+        // Spelled out with explicit types: the one-expression form took seconds to type-check.
+        var perSample: Int = model.modelInputShape?.reduce(1, *) ?? 1
+        for layer in model.layers {
+            let outputSize: Int = layer.outputShape?.reduce(1, *) ?? 0
+            perSample += outputSize
+        }
+        perSample = Swift.max(1, perSample)
         let byMemory = Swift.max(1, 16_000_000 / perSample)
         return Swift.max(batchSize, Swift.min(1024, byMemory))
     }

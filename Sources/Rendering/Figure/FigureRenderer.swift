@@ -130,8 +130,11 @@ struct FigureRenderer {
             }
             let leftMargin = left[0] + pad, rightMargin = right[cols - 1] + pad
             let bottomMargin = bottom[rows - 1] + pad
-            let gapW = cols > 1 ? (0..<(cols - 1)).map { right[$0] + left[$0 + 1] + pad }.max() ?? 0 : 0
-            let gapH = rows > 1 ? (0..<(rows - 1)).map { bottom[$0] + top[$0 + 1] + pad }.max() ?? 0 : 0
+            // The widest gap between neighbouring cells (a loop: the closure form took
+            // seconds to type-check).
+            var gapW = 0.0, gapH = 0.0
+            for column in 0..<max(cols - 1, 0) { gapW = max(gapW, right[column] + left[column + 1] + pad) }
+            for row in 0..<max(rows - 1, 0) { gapH = max(gapH, bottom[row] + top[row + 1] + pad) }
             let axW = (width - leftMargin - rightMargin - Double(cols - 1) * gapW) / Double(cols)
             let axH = (height - topMargin - bottomMargin - Double(rows - 1) * gapH) / Double(rows)
             guard axW > 10, axH > 10 else { return params }
