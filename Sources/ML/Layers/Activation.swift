@@ -88,9 +88,9 @@ public enum Activation: Equatable, Sendable {
             switch self {
             case .linear: for i in 0..<count { v[i] = v[i] + b[i] }
             case .relu: for i in 0..<count { let x = v[i] + b[i]; v[i] = x < 0 ? 0 : x }
-            case .sigmoid: for i in 0..<count { v[i] = FastMath.sigmoid(v[i] + b[i]) }
-            case .tanh: for i in 0..<count { v[i] = FastMath.tanh(v[i] + b[i]) }
-            case let .elu(alpha): for i in 0..<count { let x = v[i] + b[i]; v[i] = x > 0 ? x : alpha * (FastMath.exp(x) - 1) }
+            case .sigmoid: for i in 0..<count { v[i] = VectorMath.sigmoid(v[i] + b[i]) }
+            case .tanh: for i in 0..<count { v[i] = VectorMath.tanh(v[i] + b[i]) }
+            case let .elu(alpha): for i in 0..<count { let x = v[i] + b[i]; v[i] = x > 0 ? x : alpha * (VectorMath.exp(x) - 1) }
             case let .leakyRelu(alpha): for i in 0..<count { let x = v[i] + b[i]; v[i] = x < 0 ? alpha * x : x }
             case .softplus: for i in 0..<count { v[i] = Self.softplus(v[i] + b[i]) }
             case .selu: for i in 0..<count { v[i] = Self.selu(v[i] + b[i]) }
@@ -100,9 +100,9 @@ public enum Activation: Equatable, Sendable {
             switch self {
             case .linear: break
             case .relu: for i in 0..<count { let x = v[i]; v[i] = x < 0 ? 0 : x }
-            case .sigmoid: for i in 0..<count { v[i] = FastMath.sigmoid(v[i]) }
-            case .tanh: for i in 0..<count { v[i] = FastMath.tanh(v[i]) }
-            case let .elu(alpha): for i in 0..<count { let x = v[i]; v[i] = x > 0 ? x : alpha * (FastMath.exp(x) - 1) }
+            case .sigmoid: for i in 0..<count { v[i] = VectorMath.sigmoid(v[i]) }
+            case .tanh: for i in 0..<count { v[i] = VectorMath.tanh(v[i]) }
+            case let .elu(alpha): for i in 0..<count { let x = v[i]; v[i] = x > 0 ? x : alpha * (VectorMath.exp(x) - 1) }
             case let .leakyRelu(alpha): for i in 0..<count { let x = v[i]; v[i] = x < 0 ? alpha * x : x }
             case .softplus: for i in 0..<count { v[i] = Self.softplus(v[i]) }
             case .selu: for i in 0..<count { v[i] = Self.selu(v[i]) }
@@ -114,12 +114,12 @@ public enum Activation: Equatable, Sendable {
     @inline(__always)
     private static func softplus(_ x: Float) -> Float {
         // log(1 + e^x) = max(x, 0) + log(1 + e^-|x|), stable for large |x|.
-        (x > 0 ? x : 0) + _log1pf(FastMath.exp(-x.magnitude))
+        (x > 0 ? x : 0) + _log1pf(VectorMath.exp(-x.magnitude))
     }
 
     @inline(__always)
     private static func selu(_ x: Float) -> Float {
-        x > 0 ? seluScale * x : seluScale * seluAlpha * (FastMath.exp(x) - 1)
+        x > 0 ? seluScale * x : seluScale * seluAlpha * (VectorMath.exp(x) - 1)
     }
 
     /// Row-wise softmax in place, with the row maximum subtracted first.
@@ -131,7 +131,7 @@ public enum Activation: Equatable, Sendable {
             for c in 1..<max(columns, 1) where line[c] > largest || line[c].isNaN { largest = line[c] }
             var total: Float = 0
             for c in 0..<columns {
-                let e = FastMath.exp(line[c] - largest)
+                let e = VectorMath.exp(line[c] - largest)
                 line[c] = e
                 total += e
             }
@@ -181,7 +181,7 @@ public enum Activation: Equatable, Sendable {
         case .tanh: for i in 0..<count { d[i] = g[i] * (1 - y[i] * y[i]) }
         case let .elu(alpha): for i in 0..<count { d[i] = y[i] > 0 ? g[i] : g[i] * (y[i] + alpha) }
         case let .leakyRelu(alpha): for i in 0..<count { d[i] = y[i] > 0 ? g[i] : g[i] * alpha }
-        case .softplus: for i in 0..<count { d[i] = g[i] * (1 - FastMath.exp(-y[i])) }
+        case .softplus: for i in 0..<count { d[i] = g[i] * (1 - VectorMath.exp(-y[i])) }
         case .selu:
             let scaledAlpha = Self.seluScale * Self.seluAlpha
             for i in 0..<count { d[i] = y[i] > 0 ? g[i] * Self.seluScale : g[i] * (y[i] + scaledAlpha) }

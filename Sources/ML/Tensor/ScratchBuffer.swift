@@ -1,7 +1,7 @@
-/// Float storage a training loop reuses from step to step: it grows to the largest size
-/// asked for and is never freed until its owner is, so steady-state steps allocate nothing.
-final class ScratchBuffer {
-    private(set) var pointer: UnsafeMutablePointer<Float>
+/// Storage a training loop reuses from step to step: it grows to the largest size asked for
+/// and is never freed until its owner is, so steady-state steps allocate nothing.
+final class ReusableBuffer<Element> {
+    private(set) var pointer: UnsafeMutablePointer<Element>
     private(set) var capacity: Int
 
     init(capacity: Int = 0) {
@@ -11,9 +11,9 @@ final class ScratchBuffer {
 
     deinit { pointer.deallocate() }
 
-    /// Storage for at least `count` floats. Earlier contents are not kept when it grows.
+    /// Storage for at least `count` elements. Earlier contents are not kept when it grows.
     @inline(__always)
-    func reserve(_ count: Int) -> UnsafeMutablePointer<Float> {
+    func reserve(_ count: Int) -> UnsafeMutablePointer<Element> {
         if count > capacity {
             pointer.deallocate()
             pointer = .allocate(capacity: count)
@@ -23,25 +23,8 @@ final class ScratchBuffer {
     }
 }
 
-/// Int32 storage reused the same way (max-pooling's winning positions).
-final class IndexBuffer {
-    private(set) var pointer: UnsafeMutablePointer<Int32>
-    private(set) var capacity: Int
+/// Activations, gradients and batches.
+typealias ScratchBuffer = ReusableBuffer<Float>
 
-    init() {
-        capacity = 0
-        pointer = .allocate(capacity: 1)
-    }
-
-    deinit { pointer.deallocate() }
-
-    @inline(__always)
-    func reserve(_ count: Int) -> UnsafeMutablePointer<Int32> {
-        if count > capacity {
-            pointer.deallocate()
-            pointer = .allocate(capacity: count)
-            capacity = count
-        }
-        return pointer
-    }
-}
+/// Max-pooling's winning positions.
+typealias IndexBuffer = ReusableBuffer<Int32>
