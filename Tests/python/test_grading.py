@@ -88,7 +88,7 @@ def test_stopping_grade_leaves_no_kernel(tmp_path, swiftml_kernelspec):
     nbformat.write(new_notebook("print('started', flush=True)", "while True:\n    pass"), folder / "slow.ipynb")
     nbformat.write(new_notebook("print('second')"), folder / "zzz.ipynb")
     before = kernel_pids(swiftml_kernelspec.binary)
-    grade = subprocess.Popen([str(GRADE), "--no-setup", str(folder), "--timeout", "600"], env=grade_environment(),
+    grade = subprocess.Popen([str(GRADE), "--no-setup", str(folder), "--timeout", "600", "--jobs", "1"], env=grade_environment(),
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
@@ -105,6 +105,58 @@ def test_stopping_grade_leaves_no_kernel(tmp_path, swiftml_kernelspec):
     assert "no kernel is left running" in err
     assert "zzz.ipynb" not in out  # the run stopped instead of going on to the next notebook
     left = wait_until_gone(kernel_pids(swiftml_kernelspec.binary) - before, swiftml_kernelspec.binary, timeout=3)
+    assert not left, f"kernels still running after grade was stopped: {left}"
+
+
+def test_parallel_grading_gives_the_same_report(submissions, swiftml_kernelspec):
+    """--jobs 3: the same lines, report and executed copies as one at a time (the report keeps
+    the folder's order), and no kernel left behind."""
+    before = kernel_pids(swiftml_kernelspec.binary)
+    output = submissions.parent / "parallel"
+    result = run([str(GRADE), "--no-setup", str(submissions), "--timeout", "5", "--jobs", "3", "--output-dir", str(output)],
+                 timeout=240, env=grade_environment())
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = result.stdout
+    assert "alice.ipynb  pass" in lines
+    assert "bob.ipynb    FAIL" in lines and "code cell 2: NameError: name 'total' is not defined" in lines
+    assert "carol.ipynb  FAIL" in lines and "code cell 2: TimeoutError: a cell ran longer than 5 s" in lines
+    assert "erin.ipynb   FAIL" in lines and "not a readable notebook" in lines
+    assert "1 of 5 notebooks ran without errors" in lines
+    with (output / "report.csv").open() as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["notebook"] for row in rows] == ["alice.ipynb", "bob.ipynb", "carol.ipynb", "dave.ipynb", "erin.ipynb"]
+    assert [row["status"] for row in rows] == ["pass", "FAIL", "FAIL", "FAIL", "FAIL"]
+    alice = nbformat.read(output / "alice.ipynb", as_version=4)
+    assert code_cells(alice)[2].outputs[0]["data"]["text/plain"] == "42"
+    left = wait_until_gone(kernel_pids(swiftml_kernelspec.binary) - before, swiftml_kernelspec.binary, timeout=3)
+    assert not left, f"kernels still running after grading: {left}"
+
+
+def test_stopping_parallel_grading_stops_every_kernel(tmp_path, swiftml_kernelspec):
+    """SIGTERM while two workers each run an endless cell: both kernels go, nothing else starts."""
+    folder = tmp_path / "slow"
+    folder.mkdir()
+    for name in ("a", "b"):
+        nbformat.write(new_notebook("while True:\n    pass"), folder / f"{name}.ipynb")
+    nbformat.write(new_notebook("print('third')"), folder / "zzz.ipynb")
+    before = kernel_pids(swiftml_kernelspec.binary)
+    grade = subprocess.Popen([str(GRADE), "--no-setup", str(folder), "--timeout", "600", "--jobs", "2"],
+                             env=grade_environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while len(kernel_pids(swiftml_kernelspec.binary) - before) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(kernel_pids(swiftml_kernelspec.binary) - before) == 2, "grade did not start two kernels"
+        time.sleep(1.5)  # into the endless loops
+        grade.send_signal(signal.SIGTERM)
+        out, err = grade.communicate(timeout=60)
+    finally:
+        if grade.poll() is None:
+            grade.kill()
+    assert grade.returncode == 130, out + err
+    assert "no kernel is left running" in err
+    assert "zzz.ipynb" not in out
+    left = wait_until_gone(kernel_pids(swiftml_kernelspec.binary) - before, swiftml_kernelspec.binary, timeout=5)
     assert not left, f"kernels still running after grade was stopped: {left}"
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
+import os
 import pathlib
 import signal
 import sys
@@ -157,6 +158,91 @@ def print_outcome(outcome: Outcome) -> None:
         print(f"      {place}{outcome.error}", flush=True)
 
 
+def grade_one(path: pathlib.Path, kernel: str | None, timeout: int, output_dir: pathlib.Path, to: str) -> Outcome:
+    """Executes one notebook and writes its executed copy (notebook or HTML) into `output_dir`."""
+    notebook, outcome = execute(path, kernel, timeout)
+    if notebook is not None:
+        destination = output_dir / (path.stem + (".html" if to == "html" else ".ipynb"))
+        if to == "html":
+            write_html(notebook, destination)
+        else:
+            nbformat.write(notebook, destination)
+        outcome.output = destination
+    return outcome
+
+
+def _grade_in_worker(path, kernel, timeout, output_dir, to, results) -> None:
+    """A worker process's whole life: one notebook, its outcome sent back on `results`.
+    SIGTERM from the parent unwinds through nbclient's clean-up, which shuts the kernel down."""
+    signal.signal(signal.SIGTERM, _raise_interrupted)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        results.put((str(path), grade_one(path, kernel, timeout, output_dir, to)))
+    except (KeyboardInterrupt, Interrupted):
+        pass
+
+
+def grade_remotely(name: str, source: bytes, kernel: str | None, timeout: int) -> dict:
+    """A cluster task (`--scheduler`): runs on a Dask worker, which may share no filesystem with
+    this machine. The notebook is written to a fresh folder there (cells run in it, as they run
+    in the notebook's folder locally), executed by the worker's own kernel, and returned as
+    plain data. Self-contained on purpose: Dask ships it and `execute` by value."""
+    import socket
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="swiftml-grade-") as folder:
+        path = pathlib.Path(folder) / name
+        path.write_bytes(source)
+        notebook, outcome = execute(path, kernel, timeout)
+    return {
+        "passed": outcome.passed, "seconds": outcome.seconds, "error": outcome.error, "cell": outcome.cell,
+        "notebook": None if notebook is None else nbformat.writes(notebook),
+        "worker": f"{socket.gethostname()}:{os.getpid()}",
+    }
+
+
+def grade_in_parallel(notebooks: list[pathlib.Path], jobs: int, run_one, on_done) -> None:
+    """Runs `run_one(path, results_queue)` in up to `jobs` worker processes at a time (each
+    worker starts its own kernel) and calls `on_done(outcome)` as each notebook finishes.
+    On Ctrl-C or SIGTERM every running worker is stopped (its kernel with it) before this
+    re-raises, so no kernel outlives the run."""
+    import multiprocessing
+    import queue
+
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    waiting = list(notebooks)
+    running: dict[str, multiprocessing.Process] = {}
+    try:
+        while waiting or running:
+            while waiting and len(running) < jobs:
+                path = waiting.pop(0)
+                worker = context.Process(target=run_one, args=(path, results), daemon=False)
+                worker.start()
+                running[str(path)] = worker
+            try:
+                name, outcome = results.get(timeout=0.2)
+            except queue.Empty:
+                for name, worker in list(running.items()):
+                    if not worker.is_alive() and worker.exitcode not in (0, None):
+                        # The worker died without an answer (killed by the OOM killer, say).
+                        del running[name]
+                        on_done(Outcome(pathlib.Path(name), False, 0.0,
+                                        error=f"the grading process died (exit code {worker.exitcode})"))
+                continue
+            running.pop(name).join()
+            on_done(outcome)
+    except (KeyboardInterrupt, Interrupted):
+        for worker in running.values():
+            if worker.is_alive():
+                worker.terminate()  # SIGTERM: the worker's nbclient shuts its kernel down
+        for worker in running.values():
+            worker.join(timeout=30)
+            if worker.is_alive():
+                worker.kill()
+        raise
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="+", type=pathlib.Path, help="notebooks, or folders of notebooks")
@@ -166,7 +252,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kernel", default="swiftml",
                         help="kernel to run every notebook with (default swiftml; '' uses each notebook's own)")
     parser.add_argument("--timeout", type=int, default=300, help="seconds a single cell may run (default 300)")
+    parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
+                        help="notebooks executed at once, each by its own kernel (default: the number of cores)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="a Dask distributed scheduler (tcp://HOST:8786): one task per notebook on its workers")
     args = parser.parse_intermixed_args(argv)
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
 
     signal.signal(signal.SIGTERM, _raise_interrupted)
     if args.output_dir is None:
@@ -177,30 +269,45 @@ def main(argv: list[str] | None = None) -> int:
         print("no notebooks found in " + ", ".join(map(str, args.paths)), file=sys.stderr)
         return 2
     args.output_dir.mkdir(parents=True, exist_ok=True)
-    outcomes: list[Outcome] = []
+    kernel = args.kernel or None
+    outcomes: dict[pathlib.Path, Outcome] = {}
     width = max(len(path.name) for path in notebooks)
-    for path in notebooks:
-        print(f"  {path.name:<{width}}  ", end="", flush=True)
-        notebook, outcome = execute(path, args.kernel or None, args.timeout)
-        if notebook is not None:
-            destination = args.output_dir / (path.stem + (".html" if args.to == "html" else ".ipynb"))
-            if args.to == "html":
-                write_html(notebook, destination)
-            else:
-                nbformat.write(notebook, destination)
-            outcome.output = destination
-        outcomes.append(outcome)
-        print_outcome(outcome)
+
+    if args.scheduler:
+        from grade_on_dask import grade_on_cluster
+
+        for outcome in grade_on_cluster(args.scheduler, notebooks, grade_remotely, kernel, args.timeout, args.output_dir, args.to):
+            outcomes[outcome.notebook] = outcome
+            print(f"  {outcome.notebook.name:<{width}}  ", end="")
+            print_outcome(outcome)
+    elif args.jobs == 1 or len(notebooks) == 1:
+        for path in notebooks:
+            print(f"  {path.name:<{width}}  ", end="", flush=True)
+            outcome = grade_one(path, kernel, args.timeout, args.output_dir, args.to)
+            outcomes[path] = outcome
+            print_outcome(outcome)
+    else:
+        def run_one(path, results):
+            _grade_in_worker(path, kernel, args.timeout, args.output_dir, args.to, results)
+
+        def on_done(outcome: Outcome) -> None:
+            outcomes[outcome.notebook] = outcome
+            print(f"  {outcome.notebook.name:<{width}}  ", end="")
+            print_outcome(outcome)
+
+        grade_in_parallel(notebooks, args.jobs, run_one, on_done)
+
+    ordered = [outcomes[path] for path in notebooks]  # the report keeps the folder's order
     report = args.output_dir / "report.csv"
     with report.open("w", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(outcomes[0].as_row()))
+        writer = csv.DictWriter(handle, fieldnames=list(ordered[0].as_row()))
         writer.writeheader()
-        writer.writerows(o.as_row() for o in outcomes)
-    passed = sum(o.passed for o in outcomes)
-    print(f"\n{passed} of {len(outcomes)} notebooks ran without errors; report: {report}")
+        writer.writerows(o.as_row() for o in ordered)
+    passed = sum(o.passed for o in ordered)
+    print(f"\n{passed} of {len(ordered)} notebooks ran without errors; report: {report}")
     if args.to == "html":
         print(f"Open the pages in a browser: {args.output_dir.resolve().as_uri()}/")
-    return 0 if passed == len(outcomes) else 1
+    return 0 if passed == len(ordered) else 1
 
 
 if __name__ == "__main__":
