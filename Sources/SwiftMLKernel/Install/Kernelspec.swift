@@ -1,3 +1,4 @@
+import Foundation
 import KernelProtocol
 
 #if canImport(Glibc)
@@ -33,7 +34,12 @@ struct Kernelspec {
         try createDirectories(directory)
         try writeFile(directory + "/kernel.json", Array(JSONWriter.prettyString(kernelJSON).utf8))
         for logo in KernelspecLogos.base64 {
-            try writeFile(directory + "/" + logo.fileName, Base64.decode(logo.png))
+            // Foundation's decoder (one owner of base64 in the package, as for the PNGs the
+            // kernel sends); the logos are compiled in, so a failure is a build mistake.
+            guard let png = Data(base64Encoded: logo.png, options: .ignoreUnknownCharacters) else {
+                throw .cannotWrite(directory + "/" + logo.fileName, reason: "the embedded logo is not valid base64")
+            }
+            try writeFile(directory + "/" + logo.fileName, [UInt8](png))
         }
     }
 }
