@@ -18,6 +18,9 @@ struct RunCommand: ParsableCommand {
     var connectionFile: String
 
     func run() throws {
+        // SWIFTML_KERNEL_DEBUG=1 traces every message (and start-up timings) on stderr.
+        let tracing = getenv("SWIFTML_KERNEL_DEBUG").map { String(cString: $0) == "1" } ?? false
+        KernelLog.configure(label: "SwiftML kernel", tracing: tracing)
         let connection: ConnectionFile
         do {
             connection = try ConnectionFile.load(path: connectionFile)

@@ -72,7 +72,7 @@ final class ControlChannel {
     /// Protocol shapes.
     private func debug(_ request: Message) {
         let command = request.content["command"]?.stringValue ?? ""
-        let message = "SwiftML has no debugger (kernel_info_reply says debugger: false)"
+        let message = "this kernel has no debugger (kernel_info_reply says debugger: false)"
         channel.reply(to: request, "debug_reply", content: [
             "status": "error", "ename": "DebuggerUnavailable", "evalue": .string(message), "traceback": [],
             "type": "response", "request_seq": request.content["seq"] ?? 0, "success": false,

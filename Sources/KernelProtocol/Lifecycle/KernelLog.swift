@@ -3,25 +3,37 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// Diagnostics on stderr, where Jupyter front ends show a kernel's log. Dropped messages,
 /// failed sends and lifecycle events are always written; per-message tracing only when the
-/// environment sets `SWIFTML_KERNEL_DEBUG=1`.
+/// program turns it on. The protocol layer knows no product: the program that embeds it
+/// names itself and decides when to trace (`configure`), before it starts the kernel.
 public enum KernelLog {
-    public static let isTracing: Bool = {
-        guard let value = getenv("SWIFTML_KERNEL_DEBUG") else { return false }
-        return String(cString: value) == "1"
-    }()
+    private struct Settings {
+        var label = "kernel"
+        var tracing = false
+    }
+
+    private static let settings = Mutex(Settings())
+
+    /// Sets the label that starts every line (`[label] ...`) and whether tracing is on.
+    public static func configure(label: String, tracing: Bool) {
+        settings.withLock { $0 = Settings(label: label, tracing: tracing) }
+    }
+
+    public static var isTracing: Bool { settings.withLock { $0.tracing } }
 
     /// A line that is always written: something a person running the kernel should know.
     public static func warning(_ text: @autoclosure () -> String) {
-        write("[SwiftML kernel] " + text() + "\n")
+        write("[\(settings.withLock { $0.label })] " + text() + "\n")
     }
 
     /// A line written only when tracing is on.
     public static func trace(_ text: @autoclosure () -> String) {
-        guard isTracing else { return }
-        write("[SwiftML kernel] " + text() + "\n")
+        let (label, tracing) = settings.withLock { ($0.label, $0.tracing) }
+        guard tracing else { return }
+        write("[\(label)] " + text() + "\n")
     }
 
     private static func write(_ line: String) {
