@@ -45,6 +45,8 @@ import Testing
         if let updateRoot = ProcessInfo.processInfo.environment["GOLDEN_UPDATE"] {
             let relative = file.path.components(separatedBy: "/Golden/").last ?? file.lastPathComponent
             try (parts[0] + GoldenTests.marker + actual).write(toFile: updateRoot + "/" + relative, atomically: true, encoding: .utf8)
+            // An update run never passes: review the rewritten files, then run without it.
+            Issue.record("GOLDEN_UPDATE rewrote \(relative); review it and run again without GOLDEN_UPDATE")
             return
         }
         #expect(actual == parts[1], "\(file.lastPathComponent)")
