@@ -4,11 +4,11 @@ public enum Alignment {
     /// The union index of two indexes and, for each union label, the position in each side.
     public static func union(_ a: FrameIndex, _ b: FrameIndex) -> (index: FrameIndex, left: [Int?], right: [Int?]) {
         let aTable = a.positionTable(), bTable = b.positionTable()
-        var labels: [Cell] = []
-        var seen = Set<Cell>()
+        var labels: [FrameScalar] = []
+        var seen = Set<FrameScalar>()
         for l in a.labels + b.labels where !seen.contains(l) { seen.insert(l); labels.append(l) }
         let sortable = labels.allSatisfy { $0.double != nil } || labels.allSatisfy { if case .string = $0 { return true } else { return false } }
-        if sortable { labels.sort(by: Cell.ascending) }
+        if sortable { labels.sort(by: FrameScalar.ascending) }
         let index = FrameIndex.labels(labels)
         return (index, labels.map { aTable[$0]?.first }, labels.map { bTable[$0]?.first })
     }
@@ -40,7 +40,7 @@ extension Series {
         return Series(try a.combined(op, b), index: union, name: name)
     }
 
-    public func combined(_ op: ElementOperator, scalar: Cell, reflected: Bool = false) throws -> Series {
+    public func combined(_ op: ElementOperator, scalar: FrameScalar, reflected: Bool = false) throws -> Series {
         Series(try values.combined(op, scalar: scalar, reflected: reflected), index: index, name: name)
     }
 }
@@ -90,7 +90,7 @@ extension DataFrame {
         return try DataFrame(columns: out, labels: plan.index, index: index)
     }
 
-    public func combined(_ op: ElementOperator, scalar: Cell, reflected: Bool = false) throws -> DataFrame {
+    public func combined(_ op: ElementOperator, scalar: FrameScalar, reflected: Bool = false) throws -> DataFrame {
         try DataFrame(columns: columns.map { try $0.combined(op, scalar: scalar, reflected: reflected) }, labels: columnIndex, index: index)
     }
 

@@ -98,7 +98,7 @@ public enum CSVReader {
             }
         }
         if let p = indexPosition {
-            let name: Cell? = implicitIndex && options.indexColumn == nil ? nil : .string(columnLabels[p])
+            let name: FrameScalar? = implicitIndex && options.indexColumn == nil ? nil : .string(columnLabels[p])
             index = FrameIndex(.labels(columns[p]), name: name)
             columns.remove(at: p)
             columnLabels.remove(at: p)

@@ -2,7 +2,7 @@
 /// missing as empty fields, fields with separators or quotes quoted).
 public enum CSVWriter {
     public static func text(_ frame: DataFrame, separator: String = ",", includeIndex: Bool = true, includeHeader: Bool = true) -> String {
-        func field(_ cell: Cell) -> String {
+        func field(_ cell: FrameScalar) -> String {
             if cell.isMissing { return "" }
             let s = cell.description
             if s.contains(separator) || s.contains("\"") || s.contains("\n") || s.contains("\r") {

@@ -13,13 +13,13 @@ public enum ColumnDType: String, Sendable, CustomStringConvertible {
 /// column by column) is one tight loop; they convert to and from `ML.NDArray` without loss
 /// at the boundary (`ndarray()`, `init(_:)`), which is where NumPy, Keras and pyplot meet them.
 /// Missing numbers are NaN (so an int column with a gap is float64, as in pandas); an object
-/// column holds `Cell`s, with `.missing` for pandas' NaN.
+/// column holds `FrameScalar`s, with `.missing` for pandas' NaN.
 public struct Column: Sendable {
     public enum Storage: Sendable {
         case float64([Double])
         case int64([Int64])
         case bool([Bool])
-        case object([Cell])
+        case object([FrameScalar])
     }
 
     public var storage: Storage
@@ -28,7 +28,7 @@ public struct Column: Sendable {
     public init(doubles: [Double]) { storage = .float64(doubles) }
     public init(ints: [Int64]) { storage = .int64(ints) }
     public init(bools: [Bool]) { storage = .bool(bools) }
-    public init(cells: [Cell]) { storage = .object(cells) }
+    public init(cells: [FrameScalar]) { storage = .object(cells) }
 
     public var dtype: ColumnDType {
         switch storage {
@@ -49,7 +49,7 @@ public struct Column: Sendable {
     }
 
     /// The value at `row` (0-based position).
-    public subscript(row: Int) -> Cell {
+    public subscript(row: Int) -> FrameScalar {
         switch storage {
         case .float64(let v): return .float(v[row])
         case .int64(let v): return .int(v[row])
@@ -58,7 +58,7 @@ public struct Column: Sendable {
         }
     }
 
-    public var cells: [Cell] { (0..<count).map { self[$0] } }
+    public var cells: [FrameScalar] { (0..<count).map { self[$0] } }
 
     public func isMissing(_ row: Int) -> Bool {
         switch storage {
@@ -106,7 +106,7 @@ public struct Column: Sendable {
     }
 
     /// A column of `count` copies of `value`, typed as pandas types a broadcast scalar.
-    public static func repeating(_ value: Cell, count: Int) -> Column {
+    public static func repeating(_ value: FrameScalar, count: Int) -> Column {
         switch value {
         case .float(let v): return Column(doubles: Array(repeating: v, count: count))
         case .int(let v): return Column(ints: Array(repeating: v, count: count))
@@ -119,7 +119,7 @@ public struct Column: Sendable {
     /// A column from loose values with pandas' inference for Python lists: all ints give
     /// int64, ints and floats (or ints and missing) float64, all bools bool, anything with a
     /// string (or bools with gaps) object.
-    public static func inferring(_ values: [Cell]) -> Column {
+    public static func inferring(_ values: [FrameScalar]) -> Column {
         var hasFloat = false, hasInt = false, hasBool = false, hasString = false, hasMissing = false
         for v in values {
             switch v {

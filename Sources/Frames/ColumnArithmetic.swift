@@ -22,12 +22,12 @@ extension Column {
     }
 
     /// `self op scalar` (or `scalar op self` when `reflected`).
-    public func combined(_ op: ElementOperator, scalar: Cell, reflected: Bool = false) throws -> Column {
+    public func combined(_ op: ElementOperator, scalar: FrameScalar, reflected: Bool = false) throws -> Column {
         let s = Column.repeating(scalar, count: count)
         return reflected ? try s.combined(op, self) : try combined(op, s)
     }
 
-    static func combine(_ op: ElementOperator, count: Int, _ a: (Int) -> Cell, _ b: (Int) -> Cell, lhs: Column, rhs: Column) throws -> Column {
+    static func combine(_ op: ElementOperator, count: Int, _ a: (Int) -> FrameScalar, _ b: (Int) -> FrameScalar, lhs: Column, rhs: Column) throws -> Column {
         // Fast paths: float/int numeric columns.
         if lhs.dtype != .object && rhs.dtype != .object {
             if op.isLogical {
@@ -52,7 +52,7 @@ extension Column {
             return Column(doubles: out)
         }
         // Object columns: strings compare and concatenate; numbers inside work as numbers.
-        var out: [Cell] = []
+        var out: [FrameScalar] = []
         out.reserveCapacity(count)
         for i in 0..<count {
             let x = a(i), y = b(i)
@@ -77,9 +77,9 @@ extension Column {
                 if op == .notEqual { out.append(.bool(true)); continue }
                 if op == .multiply, case .string(let s) = x, case .int(let n) = y { out.append(.string(String(repeating: s, count: Int(max(n, 0))))); continue }
                 if op.isComparison {
-                    throw FrameError.type("'\(op.rawValue)' not supported between instances of '\(Reduction.pythonType(x))' and '\(Reduction.pythonType(y))'")
+                    throw FrameError.type("'\(op.rawValue)' not supported between instances of '\(ColumnReduction.pythonType(x))' and '\(ColumnReduction.pythonType(y))'")
                 }
-                throw FrameError.type("unsupported operand type(s) for \(op.rawValue): '\(Reduction.pythonType(x))' and '\(Reduction.pythonType(y))'")
+                throw FrameError.type("unsupported operand type(s) for \(op.rawValue): '\(ColumnReduction.pythonType(x))' and '\(ColumnReduction.pythonType(y))'")
             default:
                 let p = x.double ?? .nan, q = y.double ?? .nan
                 out.append(op.isComparison ? .bool(compare(op, p, q)) : .float(floatOp(op, p, q)))

@@ -33,17 +33,17 @@ public struct DataFrame: Sendable {
     /// Rows × columns (`df.shape`).
     public var shape: (rows: Int, columns: Int) { (index.count, columns.count) }
     public var rowCount: Int { index.count }
-    public var columnLabels: [Cell] { columnIndex.labels }
+    public var columnLabels: [FrameScalar] { columnIndex.labels }
     public var dtypes: [ColumnDType] { columns.map(\.dtype) }
 
     /// The position of the column labelled `label`; KeyError naming it when absent.
-    public func columnPosition(_ label: Cell) throws -> Int {
+    public func columnPosition(_ label: FrameScalar) throws -> Int {
         for i in 0..<columnIndex.count where columnIndex[i] == label { return i }
         throw FrameError.key(label)
     }
 
     /// The column labelled `label` as a Series named after it.
-    public func column(_ label: Cell) throws -> Series {
+    public func column(_ label: FrameScalar) throws -> Series {
         let i = try columnPosition(label)
         return Series(columns[i], index: index, name: columnIndex[i])
     }
@@ -55,7 +55,7 @@ public struct DataFrame: Sendable {
     public func column(at position: Int) -> Series { Series(columns[position], index: index, name: columnIndex[position]) }
 
     /// Sets (or appends) the column labelled `label`. The values must have one per row.
-    public mutating func setColumn(_ label: Cell, _ values: Column) throws {
+    public mutating func setColumn(_ label: FrameScalar, _ values: Column) throws {
         guard values.count == rowCount || (columns.isEmpty && rowCount == 0) else {
             throw FrameError.value("Length of values (\(values.count)) does not match length of index (\(rowCount))")
         }
@@ -74,7 +74,7 @@ public struct DataFrame: Sendable {
     }
 
     /// Removes the column labelled `label` and returns it (`pop`).
-    public mutating func removeColumn(_ label: Cell) throws -> Series {
+    public mutating func removeColumn(_ label: FrameScalar) throws -> Series {
         let i = try columnPosition(label)
         let removed = column(at: i)
         columns.remove(at: i)
@@ -149,7 +149,7 @@ public struct DataFrame: Sendable {
 
 extension Column {
     /// Labels re-typed after an edit, keeping strings strings.
-    static func inferringLabels(_ labels: [Cell], like index: FrameIndex) -> Column {
+    static func inferringLabels(_ labels: [FrameScalar], like index: FrameIndex) -> Column {
         Column.inferring(labels)
     }
 }

@@ -15,6 +15,6 @@ public struct FrameError: Error, CustomStringConvertible, Sendable {
     public static func value(_ m: String) -> FrameError { FrameError(.valueError, m) }
     public static func type(_ m: String) -> FrameError { FrameError(.typeError, m) }
     /// pandas' KeyError for a missing label: the message is the label's repr.
-    public static func key(_ label: Cell) -> FrameError { FrameError(.keyError, label.repr) }
+    public static func key(_ label: FrameScalar) -> FrameError { FrameError(.keyError, label.repr) }
     static let intCast = FrameError(.intCastingNaN, "Cannot convert non-finite values (NA or inf) to integer")
 }

@@ -9,20 +9,20 @@ public struct FrameIndex: Sendable {
 
     public var storage: Storage
     /// The index's name (`df.index.name`), shown above the labels when set.
-    public var name: Cell?
+    public var name: FrameScalar?
 
-    public init(_ storage: Storage, name: Cell? = nil) { self.storage = storage; self.name = name }
+    public init(_ storage: Storage, name: FrameScalar? = nil) { self.storage = storage; self.name = name }
 
     /// `RangeIndex(0, count)`.
     public static func range(_ count: Int) -> FrameIndex { FrameIndex(.range(start: 0, step: 1, count: count)) }
 
     /// An `Index` of labels, typed as pandas infers it.
-    public static func labels(_ labels: [Cell], name: Cell? = nil) -> FrameIndex {
+    public static func labels(_ labels: [FrameScalar], name: FrameScalar? = nil) -> FrameIndex {
         FrameIndex(.labels(Column.inferring(labels)), name: name)
     }
 
     /// Column labels from names.
-    public static func names(_ names: [String]) -> FrameIndex { FrameIndex(.labels(Column(cells: names.map(Cell.string)))) }
+    public static func names(_ names: [String]) -> FrameIndex { FrameIndex(.labels(Column(cells: names.map(FrameScalar.string)))) }
 
     public var count: Int {
         switch storage {
@@ -33,14 +33,14 @@ public struct FrameIndex: Sendable {
 
     public var isRange: Bool { if case .range = storage { return true } else { return false } }
 
-    public subscript(position: Int) -> Cell {
+    public subscript(position: Int) -> FrameScalar {
         switch storage {
         case .range(let start, let step, _): return .int(Int64(start + step * position))
         case .labels(let c): return c[position]
         }
     }
 
-    public var labels: [Cell] { (0..<count).map { self[$0] } }
+    public var labels: [FrameScalar] { (0..<count).map { self[$0] } }
 
     /// The labels as a column (a RangeIndex gives int64).
     public var column: Column {
@@ -72,14 +72,14 @@ public struct FrameIndex: Sendable {
     }
 
     /// Every position of each label (labels may repeat).
-    public func positionTable() -> [Cell: [Int]] {
-        var table = [Cell: [Int]](minimumCapacity: count)
+    public func positionTable() -> [FrameScalar: [Int]] {
+        var table = [FrameScalar: [Int]](minimumCapacity: count)
         for i in 0..<count { table[self[i], default: []].append(i) }
         return table
     }
 
     /// The positions of `label`; throws pandas' KeyError when absent.
-    public func positions(of label: Cell) throws -> [Int] {
+    public func positions(of label: FrameScalar) throws -> [Int] {
         if case .range(let start, let step, let count) = storage {
             guard let v = label.double, v == v.rounded(), Swift.abs(v) < 1e15 else { throw FrameError.key(label) }
             let offset = Int(v) - start
@@ -93,9 +93,9 @@ public struct FrameIndex: Sendable {
     }
 
     /// The single position of `label` (the first when repeated).
-    public func position(of label: Cell) throws -> Int { try positions(of: label)[0] }
+    public func position(of label: FrameScalar) throws -> Int { try positions(of: label)[0] }
 
-    public func contains(_ label: Cell) -> Bool { (try? positions(of: label)) != nil }
+    public func contains(_ label: FrameScalar) -> Bool { (try? positions(of: label)) != nil }
 
     /// Whether two indexes hold the same labels in the same order (alignment is a no-op).
     public func hasSameLabels(as other: FrameIndex) -> Bool {

@@ -159,7 +159,7 @@ extension DataFrame {
     }
 
     /// `[a, b]` as pandas prints an index inside the empty-frame message.
-    static func bracketList(_ labels: [Cell]) -> String {
+    static func bracketList(_ labels: [FrameScalar]) -> String {
         "[" + labels.map(ValueText.label).joined(separator: ", ") + "]"
     }
 }

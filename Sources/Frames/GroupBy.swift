@@ -4,16 +4,16 @@ public struct GroupedFrame: Sendable {
     public let frame: DataFrame
     public let keyPosition: Int
     /// Sorted distinct keys and, for each, its rows.
-    public let keys: [Cell]
+    public let keys: [FrameScalar]
     public let rows: [[Int]]
 
-    public init(_ frame: DataFrame, key: Cell) throws {
+    public init(_ frame: DataFrame, key: FrameScalar) throws {
         self.frame = frame
         keyPosition = try frame.columnPosition(key)
-        var groups: [Cell: [Int]] = [:]
+        var groups: [FrameScalar: [Int]] = [:]
         let column = frame.columns[keyPosition]
         for r in 0..<frame.rowCount where !column.isMissing(r) { groups[column[r], default: []].append(r) }
-        keys = groups.keys.sorted(by: Cell.ascending)
+        keys = groups.keys.sorted(by: FrameScalar.ascending)
         rows = keys.map { groups[$0] ?? [] }
     }
 
@@ -25,7 +25,7 @@ public struct GroupedFrame: Sendable {
 
     /// One reduction per group and per other column (`mean()`, `sum()`, `count()`, ...).
     /// pandas raises TypeError when a text column cannot be averaged.
-    public func aggregate(_ reduction: Reduction, numericOnly: Bool = false) throws -> DataFrame {
+    public func aggregate(_ reduction: ColumnReduction, numericOnly: Bool = false) throws -> DataFrame {
         var positions = frame.columns.indices.filter { $0 != keyPosition }
         if numericOnly { positions = positions.filter { frame.columns[$0].dtype != .object } }
         var out: [Column] = []
@@ -34,7 +34,7 @@ public struct GroupedFrame: Sendable {
             if column.dtype == .object && ![.count, .min, .max, .sum].contains(reduction) {
                 throw FrameError.type("agg function failed [how->\(reduction == .variance ? "var" : reduction.rawValue),dtype->object]")
             }
-            var cells: [Cell] = []
+            var cells: [FrameScalar] = []
             for group in rows { cells.append(try reduction.apply(column.taking(group))) }
             var result = column.dtype == .object && reduction != .count ? Column(cells: cells) : Column.inferring(cells)
             if [.mean, .std, .variance, .median].contains(reduction) { result = Column(doubles: cells.map { $0.double ?? .nan }) }

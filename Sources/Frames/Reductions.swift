@@ -2,11 +2,11 @@ import Foundation
 
 /// The reductions pandas computes over a column, skipping missing values (`skipna=True`),
 /// summed the way NumPy sums (pairwise) so that results match to the last bit.
-public enum Reduction: String, Sendable, CaseIterable {
+public enum ColumnReduction: String, Sendable, CaseIterable {
     case sum, mean, std, variance = "var", min, max, median, count, prod
 
     /// The result for one column, or nil when pandas would raise for its dtype.
-    public func apply(_ column: Column) throws -> Cell {
+    public func apply(_ column: Column) throws -> FrameScalar {
         switch column.storage {
         case .object(let cells):
             switch self {
@@ -19,7 +19,7 @@ public enum Reduction: String, Sendable, CaseIterable {
                 guard allStrings || allNumbers else {
                     throw FrameError.type("'\(self == .min ? "<" : ">")' not supported between instances of 'str' and '\(present.first { $0.double != nil }.map(Self.pythonType) ?? "float")'")
                 }
-                let sorted = present.sorted(by: Cell.ascending)
+                let sorted = present.sorted(by: FrameScalar.ascending)
                 return self == .min ? sorted[0] : sorted[sorted.count - 1]
             case .sum:
                 let present = cells.filter { !$0.isMissing }
@@ -43,8 +43,8 @@ public enum Reduction: String, Sendable, CaseIterable {
             switch self {
             case .sum: return .int(v.reduce(0, &+))
             case .prod: return .int(v.reduce(1, &*))
-            case .min: return v.min().map(Cell.int) ?? .missing
-            case .max: return v.max().map(Cell.int) ?? .missing
+            case .min: return v.min().map(FrameScalar.int) ?? .missing
+            case .max: return v.max().map(FrameScalar.int) ?? .missing
             case .count: return .int(Int64(v.count))
             default: return try apply(Column(doubles: v.map { Double($0) }))
             }
@@ -69,7 +69,7 @@ public enum Reduction: String, Sendable, CaseIterable {
         }
     }
 
-    static func pythonType(_ c: Cell) -> String {
+    static func pythonType(_ c: FrameScalar) -> String {
         switch c {
         case .int: "int"
         case .bool: "bool"
@@ -124,14 +124,14 @@ public enum Reduction: String, Sendable, CaseIterable {
 extension DataFrame {
     /// A reduction of every column (axis 0) into a Series indexed by column labels, or of
     /// every row (axis 1). `numericOnly` drops text columns first.
-    public func reduce(_ reduction: Reduction, axis: Int = 0, numericOnly: Bool = false) throws -> Series {
+    public func reduce(_ reduction: ColumnReduction, axis: Int = 0, numericOnly: Bool = false) throws -> Series {
         let positions = numericOnly ? numericColumnPositions() : Array(columns.indices)
         if axis == 1 {
             let numeric = positions.filter { columns[$0].dtype != .object }
             if numeric.count != positions.count && !numericOnly && reduction != .count {
                 throw FrameError.type("Could not convert string to numeric")
             }
-            var out: [Cell] = []
+            var out: [FrameScalar] = []
             for r in 0..<rowCount {
                 let row = Column.inferring(numeric.map { columns[$0][r] })
                 out.append(try reduction.apply(row.dtype == .object ? Column(doubles: row.cells.map { $0.double ?? .nan }) : row))
@@ -140,7 +140,7 @@ extension DataFrame {
             if [.mean, .std, .variance, .median].contains(reduction) { result = try result.converted(to: .float64) }
             return Series(result, index: index)
         }
-        var out: [Cell] = []
+        var out: [FrameScalar] = []
         for p in positions { out.append(try reduction.apply(columns[p])) }
         var result = Column.inferring(out)
         if positions.contains(where: { columns[$0].dtype == .object }) && (reduction == .min || reduction == .max || reduction == .sum) {
@@ -157,7 +157,7 @@ extension DataFrame {
         guard !positions.isEmpty else { return try describeObjects() }
         let stats = positions.map { Self.describeNumbers(columns[$0].doubles ?? []) }
         return try DataFrame(columns: stats.map { Column(doubles: $0) }, labels: columnIndex.taking(positions),
-                             index: .labels(Self.describeLabels.map(Cell.string)))
+                             index: .labels(Self.describeLabels.map(FrameScalar.string)))
     }
 
     static let describeLabels = ["count", "mean", "std", "min", "25%", "50%", "75%", "max"]
@@ -166,9 +166,9 @@ extension DataFrame {
         let present = values.filter { !$0.isNaN }
         let sorted = present.sorted()
         let column = Column(doubles: present)
-        func r(_ k: Reduction) -> Double { (try? k.apply(column))?.double ?? .nan }
+        func r(_ k: ColumnReduction) -> Double { (try? k.apply(column))?.double ?? .nan }
         return [Double(present.count), r(.mean), r(.std), sorted.first ?? .nan,
-                Reduction.quantile(sorted, 0.25), Reduction.quantile(sorted, 0.5), Reduction.quantile(sorted, 0.75), sorted.last ?? .nan]
+                ColumnReduction.quantile(sorted, 0.25), ColumnReduction.quantile(sorted, 0.5), ColumnReduction.quantile(sorted, 0.75), sorted.last ?? .nan]
     }
 
     /// describe() of text columns: count, unique, top, freq.
@@ -176,14 +176,14 @@ extension DataFrame {
         var out: [Column] = []
         for column in columns {
             let present = column.cells.filter { !$0.isMissing }
-            var counts: [Cell: Int] = [:]
-            var order: [Cell] = []
+            var counts: [FrameScalar: Int] = [:]
+            var order: [FrameScalar] = []
             for c in present { if counts[c] == nil { order.append(c) }; counts[c, default: 0] += 1 }
             let top = order.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && false) }
             let best = order.first { counts[$0] == top.flatMap { counts[$0] } }
             out.append(Column(cells: [.int(Int64(present.count)), .int(Int64(order.count)), best ?? .missing, best.map { .int(Int64(counts[$0] ?? 0)) } ?? .missing]))
         }
-        return try DataFrame(columns: out, labels: columnIndex, index: .labels(["count", "unique", "top", "freq"].map(Cell.string)))
+        return try DataFrame(columns: out, labels: columnIndex, index: .labels(["count", "unique", "top", "freq"].map(FrameScalar.string)))
     }
 
     /// Pairwise Pearson correlation of the numeric columns (`corr()`), over rows where both
@@ -234,7 +234,7 @@ extension DataFrame {
 }
 
 extension Series {
-    public func reduce(_ reduction: Reduction) throws -> Cell { try reduction.apply(values) }
+    public func reduce(_ reduction: ColumnReduction) throws -> FrameScalar { try reduction.apply(values) }
 
     public func describe() throws -> Series {
         if values.dtype == .object {
@@ -242,6 +242,6 @@ extension Series {
             return Series(frame.columns[0], index: frame.index, name: name)
         }
         return Series(Column(doubles: DataFrame.describeNumbers(values.doubles ?? [])),
-                      index: .labels(DataFrame.describeLabels.map(Cell.string)), name: name)
+                      index: .labels(DataFrame.describeLabels.map(FrameScalar.string)), name: name)
     }
 }

@@ -23,7 +23,7 @@ extension DataFrame {
 
     /// The rows whose labels are not in `labels` (`drop(index=...)`); KeyError listing the
     /// labels not found, as pandas reports them.
-    public func droppingRows(_ labels: [Cell]) throws -> DataFrame {
+    public func droppingRows(_ labels: [FrameScalar]) throws -> DataFrame {
         let table = index.positionTable()
         let missing = labels.filter { table[$0] == nil }
         if !missing.isEmpty {
@@ -35,7 +35,7 @@ extension DataFrame {
     }
 
     /// The frame without the columns `labels` (`drop(columns=...)`).
-    public func droppingColumns(_ labels: [Cell]) throws -> DataFrame {
+    public func droppingColumns(_ labels: [FrameScalar]) throws -> DataFrame {
         let present = Set(columnLabels)
         let missing = labels.filter { !present.contains($0) }
         if !missing.isEmpty {
@@ -72,7 +72,7 @@ extension DataFrame {
                 if x == y || (x.isMissing && y.isMissing) { continue }
                 if x.isMissing { return false }
                 if y.isMissing { return true }
-                return ascending[k] ? Cell.ascending(x, y) : Cell.ascending(y, x)
+                return ascending[k] ? FrameScalar.ascending(x, y) : FrameScalar.ascending(y, x)
             }
             return a < b
         }
@@ -85,7 +85,7 @@ extension DataFrame {
         for f in frames.dropFirst() { for l in f.columnLabels where !labels.contains(l) { labels.append(l) } }
         var columns: [Column] = []
         for label in labels {
-            var cells: [Cell] = []
+            var cells: [FrameScalar] = []
             var parts: [Column] = []
             for f in frames {
                 if let p = try? f.columnPosition(label) { parts.append(f.columns[p]) }
@@ -116,9 +116,9 @@ extension DataFrame {
 
 extension Series {
     /// Distinct values in order of first appearance (`unique`).
-    public func uniqueValues() -> [Cell] {
-        var seen = Set<Cell>()
-        var out: [Cell] = []
+    public func uniqueValues() -> [FrameScalar] {
+        var seen = Set<FrameScalar>()
+        var out: [FrameScalar] = []
         var sawMissing = false
         for c in values.cells {
             if c.isMissing { if !sawMissing { sawMissing = true; out.append(c) }; continue }
@@ -130,8 +130,8 @@ extension Series {
     /// `value_counts()`: counts by value, most frequent first (ties in order of first
     /// appearance), as a Series named `count` whose index is named after this Series.
     public func valueCounts(normalize: Bool = false, ascending: Bool = false, dropMissing: Bool = true) -> Series {
-        var counts: [Cell: Int] = [:]
-        var order: [Cell] = []
+        var counts: [FrameScalar: Int] = [:]
+        var order: [FrameScalar] = []
         var missing = 0
         for c in values.cells {
             if c.isMissing { missing += 1; continue }

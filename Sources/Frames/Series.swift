@@ -3,9 +3,9 @@ public struct Series: Sendable {
     public var values: Column
     public var index: FrameIndex
     /// `series.name` (a column's label when taken from a frame).
-    public var name: Cell?
+    public var name: FrameScalar?
 
-    public init(_ values: Column, index: FrameIndex? = nil, name: Cell? = nil) {
+    public init(_ values: Column, index: FrameIndex? = nil, name: FrameScalar? = nil) {
         self.values = values
         self.index = index ?? .range(values.count)
         self.name = name

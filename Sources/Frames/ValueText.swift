@@ -23,7 +23,7 @@ public enum ValueText {
 
     /// An object column's value: strings as they are (tabs and newlines escaped), floats
     /// with 6 decimals trimmed alone, missing as `NaN`.
-    static func object(_ cell: Cell, leadingSpace: Bool) -> String {
+    static func object(_ cell: FrameScalar, leadingSpace: Bool) -> String {
         let pad = leadingSpace ? " " : ""
         switch cell {
         case .float(let v) where !v.isNaN:
@@ -107,7 +107,7 @@ public enum ValueText {
     }
 
     /// A label (column name, Series name) as pandas prints it in headers.
-    public static func label(_ cell: Cell) -> String {
+    public static func label(_ cell: FrameScalar) -> String {
         switch cell {
         case .float(let v): return PythonFloat.repr(v)
         case .missing: return "NaN"

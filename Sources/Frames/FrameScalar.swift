@@ -5,7 +5,7 @@ import Foundation
 /// pandas keeps these as Python objects in `object` columns; here they are a small closed
 /// set, which is all that CSV files, dicts of lists and the course's notebooks produce.
 /// `missing` is pandas' `NaN`/`None` in an object column.
-public enum Cell: Hashable, Sendable, CustomStringConvertible {
+public enum FrameScalar: Hashable, Sendable, CustomStringConvertible {
     case missing
     case bool(Bool)
     case int(Int64)
@@ -50,7 +50,7 @@ public enum Cell: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The order pandas sorts labels and values in: numbers before strings, missing last.
-    public static func ascending(_ a: Cell, _ b: Cell) -> Bool {
+    public static func ascending(_ a: FrameScalar, _ b: FrameScalar) -> Bool {
         switch (a, b) {
         case (.string(let x), .string(let y)): return x < y
         case (.string, _): return false
@@ -64,7 +64,7 @@ public enum Cell: Hashable, Sendable, CustomStringConvertible {
     }
 
     // Labels compare by value across int/float (pandas finds 1.0 under label 1).
-    public static func == (a: Cell, b: Cell) -> Bool {
+    public static func == (a: FrameScalar, b: FrameScalar) -> Bool {
         switch (a, b) {
         case (.missing, .missing): return true
         case (.string(let x), .string(let y)): return x == y
