@@ -54,7 +54,7 @@ public enum CSVReader {
                 continue
             }
             if implicitIndex && tokenizer.fieldCount(row: r) == width + 1 { continue }
-            throw FrameError(.parserError, "Error tokenizing data. C error: Expected \(width + (implicitIndex ? 1 : 0)) fields in line \(tokenizer.rowLines[r]), saw \(tokenizer.fieldCount(row: r))")
+            throw FrameError(.parserError, "Error tokenizing data. C error: Expected \(width + (implicitIndex ? 1 : 0)) fields in line \(tokenizer.rowLines[r]), saw \(tokenizer.fieldCount(row: r))\n")
         }
         let fileWidth = width + (implicitIndex ? 1 : 0)
         let fileLabels = (implicitIndex ? [""] : []) + labels

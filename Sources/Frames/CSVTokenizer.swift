@@ -114,7 +114,10 @@ struct CSVTokenizer {
                     }
                     continue
                 }
-                if i < n, let comment, bytes[i] == comment { continue }
+                if i < n, let comment, bytes[i] == comment {
+                    // The rest of the line is a comment; the field before it was the last.
+                    while i < n, bytes[i] != newline { i += 1 }
+                }
                 break rowLoop
             }
             // End of line.

@@ -75,7 +75,8 @@ extension DataFrame {
         }
         for (i, values) in shown.columns.enumerated() {
             var formatted = ValueText.format(values, leadingSpace: options.showIndex)
-            var header = options.showHeader ? [ValueText.label(shown.columnIndex[i])] : []
+            // pandas puts a space before the names of numeric columns (their values have one).
+            var header = options.showHeader ? [(values.dtype.isNumeric ? " " : "") + ValueText.label(shown.columnIndex[i])] : []
             if showIndexName { header.append("") }
             let width = max(formatted.map(\.count).max() ?? 0, header.map(\.count).max() ?? 0)
             formatted = formatted.map { TextLayout.rightJustify($0, width) }

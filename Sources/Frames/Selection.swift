@@ -27,7 +27,7 @@ extension DataFrame {
         let table = index.positionTable()
         let missing = labels.filter { table[$0] == nil }
         if !missing.isEmpty {
-            throw FrameError(.keyError, "\"[\(missing.map(\.repr).joined(separator: ", "))] not found in axis\"")
+            throw FrameError(.keyError, PythonFloat.quote("[\(missing.map(\.repr).joined(separator: ", "))] not found in axis"))
         }
         var drop = Set<Int>()
         for l in labels { for p in table[l] ?? [] { drop.insert(p) } }
@@ -39,7 +39,7 @@ extension DataFrame {
         let present = Set(columnLabels)
         let missing = labels.filter { !present.contains($0) }
         if !missing.isEmpty {
-            throw FrameError(.keyError, "\"[\(missing.map(\.repr).joined(separator: ", "))] not found in axis\"")
+            throw FrameError(.keyError, PythonFloat.quote("[\(missing.map(\.repr).joined(separator: ", "))] not found in axis"))
         }
         let drop = Set(labels)
         return selectingColumns(columns.indices.filter { !drop.contains(columnIndex[$0]) })

@@ -44,3 +44,8 @@ public struct Series: Sendable {
         try! DataFrame(columns: [values], labels: .labels([name ?? .int(0)]), index: index)
     }
 }
+
+extension Series {
+    /// The same values under other labels.
+    public func withIndex(_ index: FrameIndex) -> Series { Series(values, index: index, name: name) }
+}

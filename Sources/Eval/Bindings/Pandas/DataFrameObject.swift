@@ -82,10 +82,10 @@ final class DataFrameObject: PyObject, ArrayConvertible {
         }
         if missing.count == labels.count && !labels.isEmpty {
             let dtype = Column.inferring(labels).dtype
-            throw PyError(.keyError, "\"None of [Index([\(labels.map(\.repr).joined(separator: ", "))], dtype='\(dtype)')] are in the [columns]\"")
+            throw PyError(.keyError, PythonFloat.quote("None of [Index([\(labels.map(\.repr).joined(separator: ", "))], dtype='\(dtype)')] are in the [columns]"))
         }
         if !missing.isEmpty {
-            throw PyError(.keyError, "\"[\(missing.map(\.repr).joined(separator: ", "))] not in index\"")
+            throw PyError(.keyError, PythonFloat.quote("[\(missing.map(\.repr).joined(separator: ", "))] not in index"))
         }
         return positions
     }

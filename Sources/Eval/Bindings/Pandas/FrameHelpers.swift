@@ -122,10 +122,10 @@ enum FrameInfo {
         let counts = frame.columns.map { c in "\((0..<n).filter { !c.isMissing($0) }.count) non-null" }
         let dtypes = frame.dtypes.map(\.rawValue)
         let numbers = frame.columns.indices.map { " \($0)" }
-        let w0 = max(numbers.map(\.count).max() ?? 0, " #".count), w1 = max(labels.map(\.count).max() ?? 0, "Column".count)
+        let w0 = max(numbers.map(\.count).max() ?? 0, "---".count), w1 = max(labels.map(\.count).max() ?? 0, "Column".count)
         let w2 = max(counts.map(\.count).max() ?? 0, "Non-Null Count".count), w3 = max(dtypes.map(\.count).max() ?? 0, "Dtype".count)
         func row(_ a: String, _ b: String, _ c: String, _ d: String) -> String {
-            TextLayout.leftJustify(a, w0) + "   " + TextLayout.leftJustify(b, w1) + "  " + TextLayout.leftJustify(c, w2) + "  " + TextLayout.leftJustify(d, w3)
+            TextLayout.leftJustify(a, w0) + "  " + TextLayout.leftJustify(b, w1) + "  " + TextLayout.leftJustify(c, w2) + "  " + TextLayout.leftJustify(d, w3)
         }
         lines.append(row(" #", "Column", "Non-Null Count", "Dtype"))
         lines.append(row("---", "------", "--------------", "-----"))

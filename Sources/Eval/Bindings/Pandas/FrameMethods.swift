@@ -157,12 +157,11 @@ extension DataFrameObject {
                 var result = o.frame
                 for (k, v) in zip(d.storage.keys, d.storage.values) {
                     let c = try o.frame.columnPosition(try FrameValues.cell(k.value, interp))
-                    result.replaceColumn(at: c, with: try o.frame.columns[c].converted(to: try FrameValues.dtype(v, interp)))
+                    result.replaceColumn(at: c, with: try FrameValues.converted(o.frame.columns[c], to: v, interp))
                 }
                 return .object(DataFrameObject(result))
             }
-            let target = try FrameValues.dtype(args["dtype"], interp)
-            return .object(DataFrameObject(try o.frame.mapColumns { try $0.converted(to: target) }))
+            return .object(DataFrameObject(try o.frame.mapColumns { try FrameValues.converted($0, to: args["dtype"], interp) }))
         }
         t.method("apply(func, axis=0)", of: DataFrameObject.self, doc: "func applied to each column (axis=0) or row (axis=1).") { o, args, interp in
             try FrameApply.apply(o.frame, args["func"], axis: try FrameValues.axis(args.optional("axis")), interp)

@@ -158,6 +158,14 @@ enum FrameValues {
         }
     }
 
+    /// `astype(dtype)`: `str` turns every value into its text (NaN into 'nan'), as pandas does.
+    static func converted(_ column: Column, to dtype: Value, _ interp: Runtime) throws -> Column {
+        let isStr: Bool
+        if case .string("str") = dtype { isStr = true } else { isStr = dtype.object(as: PyType.self)?.name == "str" }
+        if isStr { return Column(cells: column.cells.map { .string($0.isMissing ? "nan" : $0.description) }) }
+        return try column.converted(to: try FrameValues.dtype(dtype, interp))
+    }
+
     /// A Python list of values.
     static func list(_ column: Column) -> Value { .list(column.cells.map(plain)) }
 }

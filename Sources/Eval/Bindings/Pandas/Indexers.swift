@@ -43,7 +43,7 @@ final class IndexerObject: PyObject {
             var out: [Int] = []
             var missing: [FrameScalar] = []
             for label in column.cells { if let p = table[label] { out += p } else { missing.append(label) } }
-            if !missing.isEmpty { throw PyError(.keyError, "\"[\(missing.map(\.repr).joined(separator: ", "))] not in index\"") }
+            if !missing.isEmpty { throw PyError(.keyError, PythonFloat.quote("[\(missing.map(\.repr).joined(separator: ", "))] not in index")) }
             return (out, false)
         }
     }

@@ -103,7 +103,7 @@ extension SeriesObject {
         }
         t.method("unique()", of: SeriesObject.self, doc: "Distinct values in order of appearance.") { o, _, _ in
             let column = Column.inferring(o.series.uniqueValues())
-            if o.series.dtype == .object { return .list(o.series.uniqueValues().map(FrameValues.plain)) }
+            if o.series.dtype == .object { return .object(ObjectArrayObject(o.series.uniqueValues())) }
             return ArrayConversion.wrap(try column.converted(to: o.series.dtype).ndarray())
         }
         t.method("nunique(dropna=True)", of: SeriesObject.self, doc: "Number of distinct values.") { o, args, _ in
@@ -113,7 +113,6 @@ extension SeriesObject {
         for reduction in [ColumnReduction.sum, .mean, .std, .variance, .min, .max, .median, .count, .prod] {
             t.method("\(reduction.rawValue)(axis=None, skipna=True, numeric_only=False)", of: SeriesObject.self, doc: "The \(reduction.rawValue) of the values, skipping missing ones.") { o, _, _ in
                 let result = try o.series.reduce(reduction)
-                if reduction == .count, case .int(let n) = result { return .int(Int(n)) }
                 return FrameValues.value(result)
             }
         }
@@ -128,7 +127,7 @@ extension SeriesObject {
             return FrameValues.plain(o.series.index[best])
         }
         t.method("astype(dtype, copy=None, errors='raise')", of: SeriesObject.self, doc: "Values converted to a dtype.") { o, args, interp in
-            .object(SeriesObject(Series(try o.series.values.converted(to: try FrameValues.dtype(args["dtype"], interp)), index: o.series.index, name: o.series.name)))
+            .object(SeriesObject(Series(try FrameValues.converted(o.series.values, to: args["dtype"], interp), index: o.series.index, name: o.series.name)))
         }
         t.method("map(arg, na_action=None)", of: SeriesObject.self, doc: "Each value mapped through a function, dict or Series.") { o, args, interp in
             .object(SeriesObject(Series(try FrameApply.mapValues(o.series.values, args["arg"], interp), index: o.series.index, name: o.series.name)))

@@ -55,7 +55,7 @@ final class SeriesObject: PyObject, ArrayConvertible {
         for label in column.cells {
             if let p = table[label] { positions += p } else { missing.append(label) }
         }
-        if !missing.isEmpty { throw PyError(.keyError, "\"[\(missing.map(\.repr).joined(separator: ", "))] not in index\"") }
+        if !missing.isEmpty { throw PyError(.keyError, PythonFloat.quote("[\(missing.map(\.repr).joined(separator: ", "))] not in index")) }
         return .object(SeriesObject(series.takingRows(positions)))
     }
 
