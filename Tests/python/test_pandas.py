@@ -322,7 +322,7 @@ UNSUPPORTED = [
     ("nums", "pivot_table", "pandas.DataFrame.pivot_table"),
     ("nums", "melt", "pandas.DataFrame.melt"),
     ("s", "rolling", "pandas.Series.rolling"),
-    ("s", "str", "pandas.Series.str"),
+    ("small", "pivot", "pandas.DataFrame.pivot"),
 ]
 
 IRIS_CASES = [
@@ -432,6 +432,33 @@ def test_unsupported_pandas_names_raise_not_implemented(kernels, owner, name, qu
     assert run(python, set(), f"hasattr({owner}, {name!r})", REPR) == "True"
     got = run(swift, set(), f"{owner}.{name}(1)" if owner == "pd" else f"{owner}.{name}", ERROR)
     assert got == f"NotImplementedError: {qualified} is not supported in SwiftML"
+
+
+def test_frames_feed_keras_and_numpy(kernels):
+    """DataFrames and Series go into fit/predict as their arrays; history becomes a frame;
+    an array minus a Series is a Series (the TensorFlow regression tutorial's steps)."""
+    swift, _ = kernels
+    code = "\n".join([
+        "%tensorflow_version 2.x",
+        "import tensorflow as tf",
+        "x = nums[['p']].astype(float)",
+        "y = nums['q']",
+        "model = tf.keras.Sequential([tf.keras.layers.Input(shape=(1,)), tf.keras.layers.Dense(1)])",
+        "model.compile(optimizer='sgd', loss='mse')",
+        "history = model.fit(x, y, epochs=2, verbose=0)",
+        "hist = pd.DataFrame(history.history)",
+        "p = model.predict(x, verbose=0)",
+        "error = p.flatten() - y",
+        "print(list(hist.columns), hist.shape, type(error).__name__, error.shape)",
+        "print(bool(np.all(p == model.predict(x.values, verbose=0))), bool(np.all(error.values == p.flatten() - y.values)))",
+    ])
+    ex = execute(swift, code)
+    assert ex.status == "ok", ex.reply["content"]
+    assert ex.stdout.splitlines() == [
+        "Colab only includes TensorFlow 2.x; %tensorflow_version has no effect.",
+        "['loss'] (2, 1) Series (5,)",
+        "True True",
+    ]
 
 
 @pytest.mark.skipif(IRIS is None, reason="scikit-learn's iris.csv is not installed")
