@@ -38,8 +38,14 @@ public struct DataFrame: Sendable {
 
     /// The position of the column labelled `label`; KeyError naming it when absent.
     public func columnPosition(_ label: FrameScalar) throws -> Int {
+        guard let position = columnPositionIfPresent(label) else { throw FrameError.key(label) }
+        return position
+    }
+
+    /// The position of the first column labelled `label`, or nil when there is none.
+    public func columnPositionIfPresent(_ label: FrameScalar) -> Int? {
         for i in 0..<columnIndex.count where columnIndex[i] == label { return i }
-        throw FrameError.key(label)
+        return nil
     }
 
     /// The column labelled `label` as a Series named after it.

@@ -78,7 +78,7 @@ final class DataFrameObject: PyObject, ArrayConvertible {
         var positions: [Int] = []
         var missing: [FrameScalar] = []
         for label in labels {
-            if let p = try? frame.columnPosition(label) { positions.append(p) } else { missing.append(label) }
+            if let p = frame.columnPositionIfPresent(label) { positions.append(p) } else { missing.append(label) }
         }
         if missing.count == labels.count && !labels.isEmpty {
             let dtype = Column.inferring(labels).dtype
