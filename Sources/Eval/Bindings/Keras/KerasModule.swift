@@ -1,8 +1,8 @@
 import ML
 
 /// The modules the Keras binding provides to `import`: `tensorflow` (with `tf.keras`,
-/// `tf.math`, `tf.nn`, `tf.random`), `keras`, and `sklearn.datasets` /
-/// `sklearn.model_selection`. `tf.keras.X` and `keras.X` are the same functions and types.
+/// `tf.math`, `tf.nn`, `tf.random`) and `keras` (scikit-learn is in `Bindings/SKLearn`).
+/// `tf.keras.X` and `keras.X` are the same functions and types.
 enum KerasBinding {
     static let kerasParts = ["layers", "models", "optimizers", "losses", "metrics", "callbacks", "activations",
                              "initializers", "datasets", "datasets.mnist", "datasets.fashion_mnist", "utils", "backend"]
@@ -15,9 +15,6 @@ enum KerasBinding {
             ModuleDefinition("tensorflow.random") { _ in makeRandom("tensorflow.random") },
             ModuleDefinition("tensorflow.keras") { _ in makeKeras("tensorflow.keras") },
             ModuleDefinition("keras") { _ in makeKeras("keras") },
-            ModuleDefinition("sklearn") { _ in Module("sklearn", doc: "scikit-learn's datasets and train_test_split, as SwiftML provides them.") },
-            ModuleDefinition("sklearn.datasets") { _ in SklearnBinding.makeDatasets() },
-            ModuleDefinition("sklearn.model_selection") { _ in SklearnBinding.makeModelSelection() },
         ]
         for root in ["tensorflow.keras", "keras"] {
             for part in kerasParts {
