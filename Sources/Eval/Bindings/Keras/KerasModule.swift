@@ -29,6 +29,7 @@ enum KerasBinding {
         let tf = Module("tensorflow", doc: "TensorFlow's eager API as SwiftML provides it: float32 tensors, tf.Variable, tf.GradientTape, math, and tf.keras.")
         tf["__version__"] = .string("2.21.0-swiftml")
         TensorFlowFunctions.addCore(to: tf)
+        TensorFlowArrayFunctions.register(tf)
         tf.add(TensorTypes.tensor)
         tf.add(TensorTypes.variable)
         tf.add(GradientTapeObject.type)
@@ -53,6 +54,7 @@ enum KerasBinding {
     static func makeRandom(_ name: String) -> Module {
         let random = Module(name, doc: "Random tensors, and set_seed for reproducible training.")
         TensorFlowFunctions.addRandom(to: random)
+        TensorFlowArrayFunctions.registerRandom(random)
         return random
     }
 
