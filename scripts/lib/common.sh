@@ -91,9 +91,8 @@ install_sklearn_data() {
   local source
   source=$(ls -d "$VENV"/lib/python3*/site-packages/sklearn/datasets 2>/dev/null | head -n 1)
   [ -n "$source" ] || source=/usr/lib/python3/dist-packages/sklearn/datasets
-  for part in data descr; do
-    mkdir -p "$target/$part"
-    cp "$source/$part"/*.csv* "$source/$part"/*.rst "$target/$part"/ 2>/dev/null || true
-  done
+  mkdir -p "$target/data" "$target/descr"
+  cp "$source"/data/*.csv* "$target/data/"
+  cp "$source"/descr/*.rst "$target/descr/"
   echo "scikit-learn data in $target"
 }
