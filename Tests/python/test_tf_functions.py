@@ -81,3 +81,12 @@ def test_shuffle_is_repeatable_with_set_seed(kernel_client):
 ])
 def test_refusals_are_clear_errors(kernel_client, code, ename):
     assert execute(kernel_client, code).reply["content"]["ename"] == ename
+
+
+def test_mean_metric_matches_keras_documented_values_and_numpy(kernel_client):
+    # Keras's documentation of keras.metrics.Mean: 4.0, then 2.0 with weights [1, 1, 0, 0].
+    code = ("m = tf.keras.metrics.Mean(name='train_loss')\nm.update_state([1, 3, 5, 7])\nfirst = float(m.result())\n"
+            "m.reset_state()\nm.update_state([1, 3, 5, 7], sample_weight=[1, 1, 0, 0])\nsecond = float(m.result())\n"
+            "m.reset_state()\nfor v in [0.5, 0.25, 2.0]:\n    m(tf.constant(v))\n(first, second, float(m.result()), m.name)")
+    third = float(np.float32(np.mean([0.5, 0.25, 2.0])))
+    assert execute(kernel_client, code).result == repr((4.0, 2.0, third, "train_loss"))

@@ -114,6 +114,7 @@ enum KerasBinding {
                 ("MeanAbsoluteError", "mean_absolute_error", .meanAbsoluteError), ("MeanSquaredError", "mean_squared_error", .meanSquaredError),
             ]
             module.add(MetricObject.type)
+            module.add(MeanMetricObject.type)
             for (className, defaultName, metric) in metrics {
                 module.function("\(className)(name='\(defaultName)', dtype=None)", doc: "The \(defaultName) metric.") { args, _ in
                     .object(MetricObject(MetricSpec(name: try args.string("name"), metric: metric)))
