@@ -624,3 +624,10 @@ def test_argpartition_puts_kth_in_place_like_numpy(kernel_client):
         assert (values[order[:kth if kth >= 0 else len(values) + kth]] <= values[order[kth]]).all()
         assert (values[order[kth:]] >= values[order[kth]]).all()
         assert sorted(order.tolist()) == list(range(len(values)))
+
+
+@pytest.mark.parametrize("code", ["np.histogram(np.arange(3), bins=10**15)", "np.pad(np.arange(3), 10**15)",
+                                  "np.pad(np.ones((2, 2)), ((0, 10**10), (0, 10**10)))"])
+def test_huge_sizes_are_memory_errors_and_the_kernel_survives(kernel_client, code):
+    assert execute(kernel_client, code).reply["content"]["ename"] == "MemoryError"
+    assert execute(kernel_client, "np.arange(2)").result == "array([0, 1])"

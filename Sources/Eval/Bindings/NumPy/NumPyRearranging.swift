@@ -34,6 +34,15 @@ enum NumPyRearranging {
             }
             let widths = try ArrayConversion.array(args["pad_width"], interp).astype(.int64)
             let pairs = try broadcastPairs(widths, ndim: source.ndim, name: "pad_width")
+            var total = 1
+            for (length, pair) in zip(source.shape, pairs) {
+                let (padded, overflowA) = length.addingReportingOverflow(pair.before)
+                let (extent, overflowB) = padded.addingReportingOverflow(pair.after)
+                let (product, overflowC) = total.multipliedReportingOverflow(by: Swift.max(extent, 0))
+                guard !overflowA, !overflowB, !overflowC else { throw PyError(.memoryError, "pad result is too large") }
+                total = product
+            }
+            try interp.checkAllocation(count: total, elementSize: Swift.max(source.dtype.itemSize, 8))
             let constant: ScalarValue
             switch args["constant_values"] {
             case .int(let v): constant = .int(v)

@@ -25,6 +25,7 @@ enum NumPyStatistics {
             if let weights, weights.count != values.count { throw PyError(.valueError, "weights should have the same shape as a.") }
             var counts: NDArray, edges: NDArray
             if let bins = args["bins"].asIndex, args["bins"].object(as: NDArrayObject.self) == nil {
+                try interp.checkAllocation(count: Swift.max(bins, 0), times: 2, elementSize: 8)
                 var range: (Double, Double)?
                 if let given = try args.optional("range") {
                     let bounds = try interp.collect(given)
