@@ -631,3 +631,8 @@ def test_argpartition_puts_kth_in_place_like_numpy(kernel_client):
 def test_huge_sizes_are_memory_errors_and_the_kernel_survives(kernel_client, code):
     assert execute(kernel_client, code).reply["content"]["ename"] == "MemoryError"
     assert execute(kernel_client, "np.arange(2)").result == "array([0, 1])"
+
+
+def test_histogram_of_a_range_too_narrow_to_split_does_not_crash(kernel_client):
+    run = execute(kernel_client, "np.histogram(np.array([0.0, 5e-324]), bins=3, range=(0, 5e-324))[0].sum()")
+    assert run.status == "ok" and run.result == "np.int64(2)"

@@ -72,6 +72,7 @@ CASES = [
     ("np.random.seed(1)\ny = np.random.randint(0, 2, 60)\ns = np.round(np.random.rand(60) * 0.6 + y * 0.3, 2)", "roc_curve(y, s, drop_intermediate=False)[0][:12]", REPR),
     ("np.random.seed(1)\ny = np.random.randint(0, 2, 60)\ns = np.round(np.random.rand(60) * 0.6 + y * 0.3, 2)", "roc_auc_score(y, s)", REPR),
     ("", "auc([0, 0.5, 1], [0, 0.7, 1])", REPR),
+    ("", "roc_curve([0, 1], [np.nan, 0.5])", ERROR),
     ("", "auc([1, 0.5, 0], [1, 0.7, 0])", REPR),
     # preprocessing
     (X, "StandardScaler().fit_transform(X)", APPROX),
@@ -202,3 +203,9 @@ def test_confusion_matrix_display_draws_a_figure(kernel_client):
     assert run.result == "([[1, 0, 0], [0, 1, 1], [0, 0, 2]], 3, [3, 3, 3], [0, 1, 2])"
     pngs = [m for m in run.messages if m["msg_type"] == "display_data" and "image/png" in m["content"]["data"]]
     assert len(pngs) == 1
+
+
+def test_huge_generated_datasets_are_memory_errors_and_the_kernel_survives(kernel_client):
+    for code in ["make_moons(10**15)", "make_circles((10**15, 10**15))", "make_blobs(n_samples=10**15)"]:
+        assert execute(kernel_client, code).reply["content"]["ename"] == "MemoryError", code
+    assert execute(kernel_client, "accuracy_score([1], [1])").result == "1.0"

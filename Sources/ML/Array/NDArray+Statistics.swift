@@ -63,10 +63,13 @@ extension NDArray {
         let norm = Double(bins) / (last - first)
         var counts = [Double](repeating: 0, count: bins)
         for (i, value) in values.enumerated() where value >= first && value <= last {
-            var bin = Int((value - first) * norm)
+            // (A range narrower than the bin count can resolve makes norm infinite: such values
+            // go to the last bin instead of trapping on a non-finite Int conversion.)
+            let position = (value - first) * norm
+            var bin = position.isFinite ? Int(Swift.min(Swift.max(position, 0), Double(bins))) : bins - 1
             if bin == bins { bin -= 1 }
             // Floating point can put a value one bin off its edges: NumPy corrects the same way.
-            if value < edgeValues[bin] { bin -= 1 } else if bin != bins - 1 && value >= edgeValues[bin + 1] { bin += 1 }
+            if value < edgeValues[bin] && bin > 0 { bin -= 1 } else if bin != bins - 1 && value >= edgeValues[bin + 1] { bin += 1 }
             counts[bin] += weights?[i] ?? 1
         }
         let result = weights == nil ? NDArray(counts.map { Int64($0) }) : NDArray(counts)

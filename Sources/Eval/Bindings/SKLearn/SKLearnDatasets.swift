@@ -189,12 +189,14 @@ enum SKLearnGenerators {
     private static func split(_ value: Value, _ interp: Runtime) throws -> (Int, Int) {
         if let total = value.asIndex {
             guard total >= 0 else { throw PyError(.valueError, "The 'n_samples' parameter must be an int in the range [1, inf) or a tuple. Got \(total) instead.") }
+            try interp.checkAllocation(count: total, times: 4, elementSize: 8)
             return (total / 2, total - total / 2)
         }
         let parts = try interp.collect(value)
         guard parts.count == 2, let outer = parts[0].asIndex, let inner = parts[1].asIndex, outer >= 0, inner >= 0 else {
             throw PyError(.valueError, "`n_samples` can be either an int or a two-element tuple.")
         }
+        try interp.checkAllocation(count: outer.addingReportingOverflow(inner).overflow ? Int.max : outer + inner, times: 4, elementSize: 8)
         return (outer, inner)
     }
 }

@@ -190,6 +190,7 @@ enum SKLearnMetrics {
             throw PyError(.valueError, "y should be a 1d array, got an array of shape \(formatShape(scores.shape)) instead.")
         }
         let values = try scores.reshaped([-1]).doubles()
+        guard !values.contains(where: \.isNaN) else { throw PyError(.valueError, "Input contains NaN.") }
         guard values.count == truth.values.count else {
             throw PyError(.valueError, "Found input variables with inconsistent numbers of samples: [\(truth.values.count), \(values.count)]")
         }
