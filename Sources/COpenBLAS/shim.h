@@ -14,3 +14,9 @@ void dgelsd_(const blasint *m, const blasint *n, const blasint *nrhs, double *a,
 void dgesdd_(const char *jobz, const blasint *m, const blasint *n, double *a, const blasint *lda,
              double *s, double *u, const blasint *ldu, double *vt, const blasint *ldvt,
              double *work, const blasint *lwork, blasint *iwork, blasint *info);
+/* Eigenvalues: general (geev, np.linalg.eig) and symmetric (syevd, np.linalg.eigh). */
+void dgeev_(const char *jobvl, const char *jobvr, const blasint *n, double *a, const blasint *lda,
+            double *wr, double *wi, double *vl, const blasint *ldvl, double *vr, const blasint *ldvr,
+            double *work, const blasint *lwork, blasint *info);
+void dsyevd_(const char *jobz, const char *uplo, const blasint *n, double *a, const blasint *lda,
+             double *w, double *work, const blasint *lwork, blasint *iwork, const blasint *liwork, blasint *info);

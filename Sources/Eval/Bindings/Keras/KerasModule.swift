@@ -1,8 +1,8 @@
 import ML
 
 /// The modules the Keras binding provides to `import`: `tensorflow` (with `tf.keras`,
-/// `tf.math`, `tf.nn`, `tf.random`), `keras`, and `sklearn.datasets` /
-/// `sklearn.model_selection`. `tf.keras.X` and `keras.X` are the same functions and types.
+/// `tf.math`, `tf.nn`, `tf.random`) and `keras` (scikit-learn is in `Bindings/SKLearn`).
+/// `tf.keras.X` and `keras.X` are the same functions and types.
 enum KerasBinding {
     static let kerasParts = ["layers", "models", "optimizers", "losses", "metrics", "callbacks", "activations",
                              "initializers", "datasets", "datasets.mnist", "datasets.fashion_mnist", "utils", "backend"]
@@ -15,9 +15,6 @@ enum KerasBinding {
             ModuleDefinition("tensorflow.random") { _ in makeRandom("tensorflow.random") },
             ModuleDefinition("tensorflow.keras") { _ in makeKeras("tensorflow.keras") },
             ModuleDefinition("keras") { _ in makeKeras("keras") },
-            ModuleDefinition("sklearn") { _ in Module("sklearn", doc: "scikit-learn's datasets and train_test_split, as SwiftML provides them.") },
-            ModuleDefinition("sklearn.datasets") { _ in SklearnBinding.makeDatasets() },
-            ModuleDefinition("sklearn.model_selection") { _ in SklearnBinding.makeModelSelection() },
         ]
         for root in ["tensorflow.keras", "keras"] {
             for part in kerasParts {
@@ -32,6 +29,7 @@ enum KerasBinding {
         let tf = Module("tensorflow", doc: "TensorFlow's eager API as SwiftML provides it: float32 tensors, tf.Variable, tf.GradientTape, math, and tf.keras.")
         tf["__version__"] = .string("2.21.0-swiftml")
         TensorFlowFunctions.addCore(to: tf)
+        TensorFlowArrayFunctions.register(tf)
         tf.add(TensorTypes.tensor)
         tf.add(TensorTypes.variable)
         tf.add(GradientTapeObject.type)
@@ -56,6 +54,7 @@ enum KerasBinding {
     static func makeRandom(_ name: String) -> Module {
         let random = Module(name, doc: "Random tensors, and set_seed for reproducible training.")
         TensorFlowFunctions.addRandom(to: random)
+        TensorFlowArrayFunctions.registerRandom(random)
         return random
     }
 
@@ -115,6 +114,7 @@ enum KerasBinding {
                 ("MeanAbsoluteError", "mean_absolute_error", .meanAbsoluteError), ("MeanSquaredError", "mean_squared_error", .meanSquaredError),
             ]
             module.add(MetricObject.type)
+            module.add(MeanMetricObject.type)
             for (className, defaultName, metric) in metrics {
                 module.function("\(className)(name='\(defaultName)', dtype=None)", doc: "The \(defaultName) metric.") { args, _ in
                     .object(MetricObject(MetricSpec(name: try args.string("name"), metric: metric)))

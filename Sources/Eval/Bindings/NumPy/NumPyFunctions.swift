@@ -376,18 +376,12 @@ enum NumPyFunctions {
             if try args.bool("return_counts") { results.append(ArrayConversion.wrap(counts)) }
             return results.count == 1 ? results[0] : .tuple(results)
         }
-        np.function("median(a, axis=None, keepdims=False)", doc: "Compute the median along the specified axis.") { args, interp in
-            ArrayConversion.result(try quantile(ArrayConversion.array(args["a"], interp), 0.5, args["axis"], args.bool("keepdims"), interp))
-        }
-        np.function("percentile(a, q, axis=None, keepdims=False)", doc: "Compute the q-th percentile (0 to 100) of the data along the specified axis (linear interpolation).") { args, interp in
-            let q = try args.double("q")
-            guard (0...100).contains(q) else { throw PyError(.valueError, "Percentiles must be in the range [0, 100]") }
-            return ArrayConversion.result(try quantile(ArrayConversion.array(args["a"], interp), q / 100, args["axis"], args.bool("keepdims"), interp))
-        }
         np.function("diff(a, n=1, axis=-1)", doc: "Calculate the n-th discrete difference along the given axis.") { args, interp in
             var result = try ArrayConversion.array(args["a"], interp)
             let axis = try NDArray.normalizeAxis(args.int("axis"), ndim: result.ndim)
-            for _ in 0..<(try args.int("n")) {
+            let order = try args.int("n")
+            guard order >= 0 else { throw PyError(.valueError, "order must be non-negative but got \(order)") }
+            for _ in 0..<order {
                 var upper = [ArrayIndex](repeating: .all, count: result.ndim), lower = upper
                 upper[axis] = .slice(start: 1, stop: nil, step: nil)
                 lower[axis] = .slice(start: nil, stop: -1, step: nil)
@@ -395,30 +389,6 @@ enum NumPyFunctions {
             }
             return ArrayConversion.wrap(result)
         }
-    }
-
-    /// The q-quantile with linear interpolation between the neighbouring sorted values
-    /// (NumPy's default method), float64 for integers.
-    static func quantile(_ array: NDArray, _ q: Double, _ axisValue: Value, _ keepdims: Bool, _ interp: Runtime) throws -> NDArray {
-        let axis = try ArrayConversion.axis(axisValue)
-        let source = array.dtype.isFloatingPoint ? array : try array.astype(.float64)
-        let sorted = try source.sorted(axis: axis ?? nil)
-        let sortedAxis = axis.map { try? NDArray.normalizeAxis($0, ndim: source.ndim) } ?? 0
-        let length = sorted.shape.isEmpty ? 1 : sorted.shape[sortedAxis ?? 0]
-        guard length > 0 else { throw PyError(.indexError, "index -1 is out of bounds for axis 0 with size 0") }
-        let position = q * Double(length - 1)
-        let below = Int(position.rounded(.down)), above = Swift.min(below + 1, length - 1)
-        let fraction = position - Double(below)
-        var lowIndex = [ArrayIndex](repeating: .all, count: sorted.ndim), highIndex = lowIndex
-        lowIndex[sortedAxis ?? 0] = .int(below)
-        highIndex[sortedAxis ?? 0] = .int(above)
-        let low = try sorted.subscripted(lowIndex), high = try sorted.subscripted(highIndex)
-        let difference = try NDArray.apply(.subtract, high, low)
-        var result = try NDArray.apply(.add, .array(low), .array(NDArray.apply(.multiply, .array(difference), .scalar(.float(fraction)))))
-        if keepdims {
-            if let axis { result = try result.expandingDimensions(at: axis) } else { result = try result.reshaped([Int](repeating: 1, count: array.ndim)) }
-        }
-        return result
     }
 }
 

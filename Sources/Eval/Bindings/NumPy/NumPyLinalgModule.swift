@@ -46,6 +46,26 @@ enum NumPyLinalgModule {
             return ArrayConversion.result(try LinearAlgebra.norm(ArrayConversion.array(args["x"], interp), order: order,
                                                                  axes: ArrayConversion.axes(args["axis"], interp), keepdims: args.bool("keepdims")))
         }
+        linalg.function("eig(a)", doc: "Eigenvalues and right eigenvectors (the columns of v) of a square matrix: w, v = eig(a). Real eigenvalues only (SwiftML has no complex dtype).") { args, interp in
+            let (values, vectors) = try LinearAlgebra.eigen(ArrayConversion.array(args["a"], interp))
+            return .tuple([ArrayConversion.wrap(values), ArrayConversion.wrap(vectors ?? values)])
+        }
+        linalg.function("eigvals(a)", doc: "Eigenvalues of a square matrix (real ones only).") { args, interp in
+            ArrayConversion.wrap(try LinearAlgebra.eigen(ArrayConversion.array(args["a"], interp), vectors: false).values)
+        }
+        linalg.function("eigh(a, UPLO='L')", doc: "Eigenvalues (ascending) and orthonormal eigenvectors of a symmetric matrix, reading its lower (UPLO='L') or upper triangle.") { args, interp in
+            let (values, vectors) = try LinearAlgebra.symmetricEigen(ArrayConversion.array(args["a"], interp), lower: triangle(args))
+            return .tuple([ArrayConversion.wrap(values), ArrayConversion.wrap(vectors ?? values)])
+        }
+        linalg.function("eigvalsh(a, UPLO='L')", doc: "Eigenvalues (ascending) of a symmetric matrix.") { args, interp in
+            ArrayConversion.wrap(try LinearAlgebra.symmetricEigen(ArrayConversion.array(args["a"], interp), lower: triangle(args), vectors: false).values)
+        }
         return linalg
+    }
+
+    private static func triangle(_ args: BoundArguments) throws -> Bool {
+        let name = try args.string("UPLO")
+        guard name == "L" || name == "U" else { throw PyError(.valueError, "UPLO argument must be 'L' or 'U'") }
+        return name == "L"
     }
 }

@@ -46,6 +46,10 @@ enum NumPyBinding {
         NumPyFunctions.registerReductions(np)
         NumPyPrintOptions.register(np)
         NumPyExtras.register(np)
+        NumPyStatistics.register(np)
+        NumPyRearranging.register(np)
+        NumPyFiles.register(np)
+        NumPyContexts.register(np)
         return np
     }
 }

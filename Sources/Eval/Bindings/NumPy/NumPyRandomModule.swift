@@ -158,6 +158,19 @@ enum RandomFunctions {
             }
             return ArrayConversion.wrap(try state.random.permutation(of: ArrayConversion.array(args["x"], interp)))
         }),
+        ("multivariate_normal(mean, cov, size=None, check_valid='warn', tol=1e-8)", "Draw samples from a multivariate normal distribution (NumPy's SVD method, so seeded draws match NumPy's).", { state, args, interp in
+            let mean = try ArrayConversion.array(args["mean"], interp).astype(.float64)
+            let cov = try ArrayConversion.array(args["cov"], interp).astype(.float64)
+            guard mean.ndim == 1 else { throw PyError(.valueError, "mean must be 1 dimensional") }
+            let n = mean.shape[0]
+            guard cov.ndim == 2, cov.shape == [n, n] else { throw PyError(.valueError, "cov must be 2 dimensional and square") }
+            let shape = args["size"].isNone ? [] : try ArrayConversion.shape(args["size"], interp, name: "size")
+            let draws = try state.random.normal(shape: shape + [n]).reshaped([-1, n])
+            let (_, singular, vt) = try LinearAlgebra.singularValueDecomposition(cov)
+            let factor = try NDArray.apply(.multiply, singular.apply(.sqrt).reshaped([-1, 1]), vt)
+            let samples = try NDArray.apply(.add, NDArray.matmul(draws, factor), mean)
+            return ArrayConversion.wrap(try samples.reshaped(shape + [n]))
+        }),
         ("choice(a, size=None, replace=True, p=None)", "Generates a random sample from a given 1-D array, or from arange(a) for an integer.", { state, args, interp in
             let source: NDArray?
             let population: Int
