@@ -64,18 +64,26 @@ public enum ModelFile {
         if !sequential.isBuilt, let first = modelConfig["layers"]?.arrayValue?.first, let shape = first["build_config"]?["input_shape"]?.arrayValue {
             try sequential.build(inputShape: shape.dropFirst().compactMap(\.intValue))
         }
-        if let weightsEntry = entries.first(where: { $0.name == "model.weights.safetensors" }) {
-            let decoded = try Safetensors.decode(weightsEntry.bytes, name: path + ":model.weights.safetensors")
-            try assign(decoded.tensors, to: sequential, path: path)
-            if let compile = config["compile_config"] {
-                sequential.compiled = try compiledState(compile)
-                if let iterations = decoded.tensors["optimizer/iterations"]?.values.first, let optimizer = sequential.compiled?.optimizer {
-                    var state: [String: [Float]] = [:]
-                    for (key, value) in decoded.tensors where key.hasPrefix("optimizer/vars/") {
-                        state[String(key.dropFirst("optimizer/vars/".count))] = value.values
-                    }
-                    optimizer.restoreState(variables: sequential.trainableWeights, arrays: state, iterations: Int(iterations))
+        // A model with weights and no weights we can read must not load with fresh random
+        // weights: that predicts wrong numbers without a word.
+        guard let weightsEntry = entries.first(where: { $0.name == "model.weights.safetensors" }) else {
+            if sequential.weights.isEmpty { return sequential }
+            let members = entries.map(\.name).joined(separator: ", ")
+            if entries.contains(where: { $0.name == "model.weights.h5" }) {
+                throw SerializationError.unsupportedFormat(path: path, reason: "its weights are in model.weights.h5 (HDF5, as Python Keras 3 saves them), which this loader cannot read")
+            }
+            throw SerializationError.unsupportedFormat(path: path, reason: "it holds no weights file (members: \(members)); the model's \(sequential.weights.count) weights cannot be restored")
+        }
+        let decoded = try Safetensors.decode(weightsEntry.bytes, name: path + ":model.weights.safetensors")
+        try assign(decoded.tensors, to: sequential, path: path)
+        if let compile = config["compile_config"] {
+            sequential.compiled = try compiledState(compile)
+            if let iterations = decoded.tensors["optimizer/iterations"]?.values.first, let optimizer = sequential.compiled?.optimizer {
+                var state: [String: [Float]] = [:]
+                for (key, value) in decoded.tensors where key.hasPrefix("optimizer/vars/") {
+                    state[String(key.dropFirst("optimizer/vars/".count))] = value.values
                 }
+                optimizer.restoreState(variables: sequential.trainableWeights, arrays: state, iterations: Int(iterations))
             }
         }
         return sequential
@@ -91,6 +99,9 @@ public enum ModelFile {
     public static func loadWeights(_ model: Sequential, from path: String) throws {
         let bytes: [UInt8]
         do { bytes = try FileBytes.read(path) } catch { throw SerializationError.badFile(path: path, reason: "\(error)") }
+        if bytes.starts(with: [0x89, 0x48, 0x44, 0x46]) {
+            throw SerializationError.unsupportedFormat(path: path, reason: "this is an HDF5 weights file (as Python Keras saves .weights.h5), which this loader cannot read")
+        }
         var safetensors = bytes
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             let entries = try ZipArchive.read(bytes, name: path)
