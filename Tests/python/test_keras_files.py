@@ -96,3 +96,46 @@ def test_keras_file_with_garbage_weights_raises(kernel, tmp_path):
     assert ename in ("ValueError", "OSError", "NotImplementedError"), (ename, evalue)
     assert "model.weights.h5" in evalue, evalue
     assert_alive(kernel)
+
+
+# --- Corrupt files are untrusted input ---------------------------------------------------------
+
+MODEL_CELL = """
+m = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(3), tf.keras.layers.Dense(2)])
+m.compile(optimizer='adam', loss='mse')
+"""
+
+
+def test_corrupt_files_raise_and_the_kernel_keeps_its_state(kernel, tmp_path):
+    assert run(kernel, MODEL_CELL).status == "ok"
+    rng = np.random.default_rng(7)
+    good = str(tmp_path / "good.keras")
+    assert run(kernel, f"m.save({good!r})").status == "ok"
+    good_bytes = open(good, "rb").read()
+    cases = {
+        "random.keras": rng.integers(0, 256, 300, dtype=np.uint8).tobytes(),
+        "st.weights.h5": (1 << 63).to_bytes(8, "little") + b"{}",
+        "truncated.keras": good_bytes[: len(good_bytes) // 2],
+        "hdf5.weights.h5": b"\x89HDF\r\n\x1a\n" + bytes(100),
+        "empty.keras": b"",
+    }
+    for name, data in cases.items():
+        path = str(tmp_path / name)
+        with open(path, "wb") as handle:
+            handle.write(data)
+        for call in (f"m.load_weights({path!r})", f"tf.keras.models.load_model({path!r})"):
+            ename, evalue = error_of(run(kernel, call))
+            assert ename in ("ValueError", "OSError", "NotImplementedError"), (call, ename, evalue)
+    assert_alive(kernel)
+    assert run(kernel, "print(m.predict(np.ones((1, 4)), verbose=0).shape)").stdout == "(1, 2)\n"
+
+
+def test_paths_with_a_nul_are_refused_as_python_does(kernel, tmp_path):
+    assert run(kernel, MODEL_CELL).status == "ok"
+    target = str(tmp_path / "x.keras")
+    for call in ("m.save({p!r} + '\\0.keras')", "m.save_weights({p!r} + '\\0.weights.h5')",
+                 "m.load_weights({p!r} + '\\0')", "tf.keras.models.load_model({p!r} + '\\0')"):
+        ename, evalue = error_of(run(kernel, call.format(p=target)))
+        assert (ename, evalue) == ("ValueError", "embedded null byte"), call
+    assert not os.path.exists(target)
+    assert_alive(kernel)

@@ -108,6 +108,7 @@ public enum SerializationError: Error, CustomStringConvertible, Equatable, Senda
     case badFile(path: String, reason: String)
     case unsupportedFormat(path: String, reason: String)
     case weightMismatch(String)
+    case embeddedNullByte
 
     public var description: String {
         switch self {
@@ -115,6 +116,7 @@ public enum SerializationError: Error, CustomStringConvertible, Equatable, Senda
         case let .badFile(path, reason): return "cannot read '\(path)': \(reason)"
         case let .unsupportedFormat(path, reason): return "'\(path)': \(reason)"
         case let .weightMismatch(message): return message
+        case .embeddedNullByte: return "embedded null byte"
         }
     }
 }

@@ -8,6 +8,7 @@ public enum ModelFile {
     /// Writes `model` (architecture, weights, compile settings and optimizer state) to `path`.
     /// - Throws: `SerializationError` for an unbuilt model or a path it cannot write.
     public static func save(_ model: Sequential, to path: String) throws {
+        try checkPath(path)
         guard model.isBuilt else { throw SerializationError.badConfig(ModelError.notBuilt(model: model.name).description) }
         var config: [(String, JSONValue)] = [
             ("format", .string(formatName)),
@@ -45,6 +46,7 @@ public enum ModelFile {
     /// (optimizer state included). New random draws (dropout) come from `random`.
     /// - Throws: `SerializationError` for missing or malformed files.
     public static func load(from path: String, random: RandomSource) throws -> Sequential {
+        try checkPath(path)
         let bytes: [UInt8]
         do { bytes = try FileBytes.read(path) } catch { throw SerializationError.badFile(path: path, reason: "\(error)") }
         if bytes.starts(with: [0x89, 0x48, 0x44, 0x46]) {
@@ -83,6 +85,9 @@ public enum ModelFile {
                 for (key, value) in decoded.tensors where key.hasPrefix("optimizer/vars/") {
                     state[String(key.dropFirst("optimizer/vars/".count))] = value.values
                 }
+                guard iterations.isFinite, iterations >= 0, iterations < 1e15 else {
+                    throw SerializationError.badFile(path: path, reason: "the optimizer's iteration count \(iterations) is not a step count")
+                }
                 optimizer.restoreState(variables: sequential.trainableWeights, arrays: state, iterations: Int(iterations))
             }
         }
@@ -91,12 +96,14 @@ public enum ModelFile {
 
     /// Writes only the weights, as a safetensors file (`save_weights`).
     public static func saveWeights(_ model: Sequential, to path: String) throws {
+        try checkPath(path)
         guard model.isBuilt else { throw SerializationError.badConfig(ModelError.notBuilt(model: model.name).description) }
         try write(Safetensors.encode(weightTensors(model), metadata: ["format": "pt"]), to: path)
     }
 
     /// Reads weights written by `saveWeights` (or `save`) into a model of the same layers.
     public static func loadWeights(_ model: Sequential, from path: String) throws {
+        try checkPath(path)
         let bytes: [UInt8]
         do { bytes = try FileBytes.read(path) } catch { throw SerializationError.badFile(path: path, reason: "\(error)") }
         if bytes.starts(with: [0x89, 0x48, 0x44, 0x46]) {
@@ -185,6 +192,11 @@ public enum ModelFile {
         optimizer.clipValue = config["clipvalue"]?.doubleValue.map { Float($0) }
         optimizer.clipNorm = config["clipnorm"]?.doubleValue.map { Float($0) }
         return optimizer
+    }
+
+    /// Refuses a path the C calls would cut short at a NUL (Python: `ValueError: embedded null byte`).
+    static func checkPath(_ path: String) throws {
+        if path.utf8.contains(0) { throw SerializationError.embeddedNullByte }
     }
 
     private static func write(_ bytes: [UInt8], to path: String) throws {
