@@ -139,3 +139,86 @@ def test_paths_with_a_nul_are_refused_as_python_does(kernel, tmp_path):
         assert (ename, evalue) == ("ValueError", "embedded null byte"), call
     assert not os.path.exists(target)
     assert_alive(kernel)
+
+
+# --- Real Keras files, both ways ---------------------------------------------------------------
+
+def cnn_model() -> "keras.Model":
+    model = keras.Sequential([
+        keras.Input((8, 8, 1)),
+        keras.layers.Conv2D(3, 3, activation="relu", padding="same"),
+        keras.layers.MaxPooling2D(),
+        keras.layers.Flatten(),
+        keras.layers.Dropout(0.25),
+        keras.layers.Dense(4),
+        keras.layers.Activation("softmax"),
+    ])
+    deterministic(model)
+    return model
+
+
+def inputs_for(model) -> np.ndarray:
+    shape = (5,) + tuple(model.input_shape[1:])
+    return (np.cos(np.arange(np.prod(shape)) * 0.11).reshape(shape)).astype("float32")
+
+
+def swiftml_predictions(kc, load: str, x: np.ndarray, tmp_path) -> np.ndarray:
+    # Float32 values print exactly through repr of their float64 widening.
+    literal = repr(x.astype("float64").tolist())
+    code = f"{load}\nx = np.array({literal}, dtype='float32')\nprint(repr(m.predict(x, verbose=0).astype('float64').tolist()))"
+    result = run(kc, code)
+    assert result.status == "ok", result.reply["content"]
+    return np.array(eval(result.stdout.strip().splitlines()[-1]), dtype="float64")
+
+
+@pytest.mark.parametrize("make", [dense_model, cnn_model])
+def test_keras_3_files_load_in_swiftml_with_the_same_predictions(kernel, tmp_path, make):
+    model = make()
+    model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+    x = inputs_for(model)
+    expected = np.asarray(model.predict(x, verbose=0))
+    model.save(tmp_path / "m.keras")
+    model.save_weights(tmp_path / "m.weights.h5")
+    model.save(tmp_path / "m.h5")
+    got = swiftml_predictions(kernel, f"m = tf.keras.models.load_model({str(tmp_path / 'm.keras')!r})", x, tmp_path)
+    np.testing.assert_allclose(got, expected, atol=1e-5)
+    got = swiftml_predictions(kernel, f"m = tf.keras.models.load_model({str(tmp_path / 'm.h5')!r})", x, tmp_path)
+    np.testing.assert_allclose(got, expected, atol=1e-5)
+    # The weights file into a fresh model of the same architecture, built from the config.
+    fresh = f"m = tf.keras.models.load_model({str(tmp_path / 'm.keras')!r})\n" \
+            f"m.set_weights([w * 0 for w in m.get_weights()])\nm.load_weights({str(tmp_path / 'm.weights.h5')!r})"
+    got = swiftml_predictions(kernel, fresh, x, tmp_path)
+    np.testing.assert_allclose(got, expected, atol=1e-5)
+
+
+@pytest.mark.parametrize("make", [dense_model, cnn_model])
+def test_swiftml_files_load_in_keras_with_the_same_predictions(kernel, tmp_path, make):
+    reference = make()
+    x = inputs_for(reference)
+    reference.save(tmp_path / "ref.keras")
+    run_cell = run(kernel, f"m = tf.keras.models.load_model({str(tmp_path / 'ref.keras')!r})\n"
+                           "m.compile(optimizer='adam', loss='mse')\n"
+                           f"m.save({str(tmp_path / 'ours.keras')!r})\nm.save({str(tmp_path / 'ours.h5')!r})\n"
+                           f"m.save_weights({str(tmp_path / 'ours.weights.h5')!r})")
+    assert run_cell.status == "ok", run_cell.reply["content"]
+    expected = np.asarray(reference.predict(x, verbose=0))
+    for name in ("ours.keras", "ours.h5"):
+        loaded = keras.saving.load_model(tmp_path / name)
+        np.testing.assert_allclose(np.asarray(loaded.predict(x, verbose=0)), expected, atol=1e-5)
+    other = make()
+    for variable in other.weights:
+        variable.assign(np.zeros(variable.shape, "float32"))
+    other.load_weights(tmp_path / "ours.weights.h5")
+    np.testing.assert_allclose(np.asarray(other.predict(x, verbose=0)), expected, atol=1e-5)
+
+
+def test_unknown_layers_and_arguments_raise_not_implemented(kernel, tmp_path):
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3, kernel_regularizer="l2"), keras.layers.BatchNormalization()])
+    model.save(tmp_path / "reg.keras")
+    ename, evalue = error_of(run(kernel, f"m = tf.keras.models.load_model({str(tmp_path / 'reg.keras')!r})"))
+    assert ename == "NotImplementedError" and "kernel_regularizer" in evalue, evalue
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3), keras.layers.BatchNormalization()])
+    model.save(tmp_path / "bn.keras")
+    ename, evalue = error_of(run(kernel, f"m = tf.keras.models.load_model({str(tmp_path / 'bn.keras')!r})"))
+    assert ename == "NotImplementedError" and "BatchNormalization" in evalue, evalue
+    assert_alive(kernel)

@@ -109,6 +109,8 @@ public enum SerializationError: Error, CustomStringConvertible, Equatable, Senda
     case unsupportedFormat(path: String, reason: String)
     case weightMismatch(String)
     case embeddedNullByte
+    /// A class, argument or file feature Keras has and this library does not.
+    case notImplemented(String)
 
     public var description: String {
         switch self {
@@ -117,6 +119,7 @@ public enum SerializationError: Error, CustomStringConvertible, Equatable, Senda
         case let .unsupportedFormat(path, reason): return "'\(path)': \(reason)"
         case let .weightMismatch(message): return message
         case .embeddedNullByte: return "embedded null byte"
+        case let .notImplemented(message): return message
         }
     }
 }
