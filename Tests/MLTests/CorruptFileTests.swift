@@ -154,8 +154,9 @@ import Testing
         var options = FitOptions()
         options.epochs = 1
         _ = try model.fit(x: x, y: y, options: options)
+        // SwiftML's earlier format stores the count as a float (Keras 3 files store an integer).
         let path = "\(directory)/trained.keras"
-        try ModelFile.save(model, to: path)
+        try ModelFile.saveSwiftMLArchive(model, to: path)
         let entries = try ZipArchive.read(try FileBytes.read(path), name: path)
         for bad in [Float.nan, .infinity, -1, 1e30] {
             let patched = try entries.map { entry -> ZipArchive.Entry in
