@@ -222,3 +222,21 @@ def test_unknown_layers_and_arguments_raise_not_implemented(kernel, tmp_path):
     ename, evalue = error_of(run(kernel, f"m = tf.keras.models.load_model({str(tmp_path / 'bn.keras')!r})"))
     assert ename == "NotImplementedError" and "BatchNormalization" in evalue, evalue
     assert_alive(kernel)
+
+
+def nested_model() -> "keras.Model":
+    block = keras.Sequential([keras.layers.Dense(5, activation="tanh"), keras.layers.Dense(3)], name="block")
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(6, activation="relu"), block, keras.layers.Dense(2)])
+    deterministic(model)
+    return model
+
+
+def test_a_nested_sequential_travels_both_ways(kernel, tmp_path):
+    model = nested_model()
+    x = inputs_for(model)
+    expected = np.asarray(model.predict(x, verbose=0))
+    model.save(tmp_path / "nested.keras")
+    load = f"m = tf.keras.models.load_model({str(tmp_path / 'nested.keras')!r})\nm.save({str(tmp_path / 'back.keras')!r})"
+    np.testing.assert_allclose(swiftml_predictions(kernel, load, x, tmp_path), expected, atol=1e-5)
+    back = keras.saving.load_model(tmp_path / "back.keras")
+    np.testing.assert_allclose(np.asarray(back.predict(x, verbose=0)), expected, atol=1e-5)
