@@ -28,9 +28,11 @@ let package = Package(
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Keras's .h5 / .weights.h5 files. Debian's hdf5.pc is an alternative for hdf5-serial.pc.
+        .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
 
         .target(name: "KernelProtocol", dependencies: ["CZeroMQ", "CCrypto"]),
-        .target(name: "ML", dependencies: ["COpenBLAS", "CZlib"]),
+        .target(name: "ML", dependencies: ["COpenBLAS", "CZlib", "CHDF5"]),
         .target(name: "Rendering", dependencies: ["CZlib"]),
         .target(name: "Frames", dependencies: ["ML"]),
         .target(name: "Eval", dependencies: ["ML", "Rendering", "Frames"]),

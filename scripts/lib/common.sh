@@ -6,6 +6,7 @@ export PATH="$VENV/bin:$PATH"
 
 SYSTEM_PACKAGES=(
   pkg-config libzmq3-dev libssl-dev libopenblas-dev zlib1g-dev   # C libraries the package links
+  libhdf5-dev                                                    # Keras .h5 / .weights.h5 files
   dataset-fashion-mnist                                          # real data for the course and tests
   chromium                                                       # JupyterLab tests drive it headless
   python3 python3-venv                                           # for the Jupyter clients

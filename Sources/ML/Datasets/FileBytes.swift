@@ -8,7 +8,10 @@ import Darwin
 public enum FileBytes {
     /// The bytes of the file at `path`.
     public static func read(_ path: String) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
+        // C stops at a NUL, so "a.keras\0x" would open "a.keras"; and O_NONBLOCK keeps a FIFO
+        // from blocking the open (it is then refused as not a regular file).
+        guard !path.utf8.contains(0) else { throw DatasetError.unreadable(path: path, reason: "embedded null byte") }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { throw DatasetError.unreadable(path: path, reason: errorText()) }
         defer { close(descriptor) }
         var info = stat()
@@ -36,6 +39,7 @@ public enum FileBytes {
     /// Writes `bytes` to `path` (through a temporary file renamed into place, so a reader
     /// never sees half a file).
     public static func write(_ bytes: [UInt8], to path: String) throws {
+        guard !path.utf8.contains(0) else { throw DatasetError.unreadable(path: path, reason: "embedded null byte") }
         let temporary = path + ".partial-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw DatasetError.unreadable(path: path, reason: "cannot write: " + errorText()) }

@@ -22,7 +22,6 @@ public enum IDXFormat {
             let o = 4 + 4 * axis
             shape.append(Int(bytes[o]) << 24 | Int(bytes[o + 1]) << 16 | Int(bytes[o + 2]) << 8 | Int(bytes[o + 3]))
         }
-        let count = shape.reduce(1, *)
         let start = 4 + 4 * rank
         let width: Int
         switch type {
@@ -32,8 +31,8 @@ public enum IDXFormat {
         case 0x0E: width = 8
         default: throw DatasetError.corrupt(path: name, reason: "unknown IDX element type 0x\(String(type, radix: 16))")
         }
-        guard bytes.count - start >= count * width else {
-            throw DatasetError.corrupt(path: name, reason: "the header promises \(count) elements of shape \(Shape.text(shape)) but the file holds \((bytes.count - start) / width)")
+        guard let count = StoredShape.elementCount(shape, elementWidth: width, available: bytes.count - start) else {
+            throw DatasetError.corrupt(path: name, reason: "the header promises \(StoredShape.countText(shape)) elements of shape \(Shape.text(shape)) but the file holds \((bytes.count - start) / width) elements")
         }
         func bigEndian(_ i: Int) -> UInt64 {
             var value: UInt64 = 0

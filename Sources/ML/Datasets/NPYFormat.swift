@@ -23,13 +23,18 @@ public enum NPYFormat {
             throw DatasetError.corrupt(path: name, reason: "Fortran-ordered arrays are not supported")
         }
         guard let shapeText = value(of: "shape", in: header) else { throw DatasetError.corrupt(path: name, reason: "the header has no 'shape'") }
-        let shape = shapeText.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-        let count = shape.reduce(1, *)
+        let dimensions = shapeText.split(whereSeparator: { !$0.isNumber })
+        let shape = dimensions.compactMap { Int($0) }
+        guard shape.count == dimensions.count else { throw DatasetError.corrupt(path: name, reason: "the shape \(shapeText) is not a tuple of sizes") }
         let start = headerStart + headerLength
         let littleEndian = descr.hasPrefix("<") || descr.hasPrefix("|")
         let code = String(descr.dropFirst())
         guard littleEndian || code == "u1" || code == "b1" || code == "i1" else {
             throw DatasetError.corrupt(path: name, reason: "big-endian arrays ('\(descr)') are not supported")
+        }
+        let width = Int(code.dropFirst()) ?? 1
+        guard let count = StoredShape.elementCount(shape, elementWidth: width, available: bytes.count - start) else {
+            throw DatasetError.corrupt(path: name, reason: "the header's shape \(shapeText) does not fit in the file's \(bytes.count) bytes")
         }
         func raw(_ width: Int) throws -> ArraySlice<UInt8> { try reader.slice(start, count * width) }
         func words(_ width: Int) throws -> [UInt64] {

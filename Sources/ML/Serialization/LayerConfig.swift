@@ -108,6 +108,9 @@ public enum SerializationError: Error, CustomStringConvertible, Equatable, Senda
     case badFile(path: String, reason: String)
     case unsupportedFormat(path: String, reason: String)
     case weightMismatch(String)
+    case embeddedNullByte
+    /// A class, argument or file feature Keras has and this library does not.
+    case notImplemented(String)
 
     public var description: String {
         switch self {
@@ -115,6 +118,8 @@ public enum SerializationError: Error, CustomStringConvertible, Equatable, Senda
         case let .badFile(path, reason): return "cannot read '\(path)': \(reason)"
         case let .unsupportedFormat(path, reason): return "'\(path)': \(reason)"
         case let .weightMismatch(message): return message
+        case .embeddedNullByte: return "embedded null byte"
+        case let .notImplemented(message): return message
         }
     }
 }

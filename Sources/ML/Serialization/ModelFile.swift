@@ -1,13 +1,101 @@
 /// Saving and loading whole models (`model.save`, `tf.keras.models.load_model`) and their
-/// weights (`save_weights`, `load_weights`) in the format described in `ModelFormat.md`:
-/// a zip holding `config.json`, `metadata.json` and `model.weights.safetensors`.
+/// weights (`save_weights`, `load_weights`): Keras's own formats (`KerasFormat`) are written
+/// and read; SwiftML's earlier format (a zip with `model.weights.safetensors`, described in
+/// `ModelFormat.md`) and safetensors weights are still read.
 public enum ModelFile {
+    /// Writes `model` in Keras's format for the name: Keras 3 `.keras`, or Keras's legacy
+    /// HDF5 for `.h5` (as Keras 3 does).
+    /// - Throws: `SerializationError` for an unbuilt model, a layer Keras files cannot
+    ///   describe, or a path it cannot write.
+    public static func save(_ model: Sequential, to path: String) throws {
+        try checkPath(path)
+        guard model.isBuilt else { throw SerializationError.badConfig(ModelError.notBuilt(model: model.name).description) }
+        if path.hasSuffix(".h5") {
+            try write(KerasFormat.writeLegacy(model, path: path), to: path)
+        } else {
+            try write(KerasFormat.writeArchive(model, path: path), to: path)
+        }
+    }
+
+    /// Reads a model saved by Keras 3 (`.keras`), Keras 2 (`.h5`), or an earlier SwiftML,
+    /// built, with its weights, and (with `compile`) compiled as saved.
+    /// - Throws: `SerializationError` or `HDF5Error` naming what is missing, malformed or
+    ///   not supported; a file is never loaded with some weights left fresh.
+    public static func load(from path: String, random: RandomSource, compile: Bool = true) throws -> Sequential {
+        try checkPath(path)
+        let bytes: [UInt8]
+        do { bytes = try FileBytes.read(path) } catch { throw SerializationError.badFile(path: path, reason: "\(error)") }
+        if bytes.starts(with: HDF5Library.signature) {
+            return try KerasFormat.readLegacy(try HDF5Reader.read(bytes, name: path), path: path, random: random, compile: compile)
+        }
+        let entries: [ZipArchive.Entry]
+        do { entries = try ZipArchive.read(bytes, name: path) } catch {
+            throw SerializationError.badFile(path: path, reason: "not a Keras model file (neither a .keras zip nor HDF5: \(error))")
+        }
+        guard let configEntry = entries.first(where: { $0.name == "config.json" }) else {
+            throw SerializationError.badFile(path: path, reason: "it has no config.json")
+        }
+        let config = try JSONValue.parse(bytes: configEntry.bytes)
+        if config["format"]?.stringValue == formatName {
+            let model = try loadSwiftMLArchive(entries, config: config, path: path, random: random)
+            if !compile { model.compiled = nil }
+            return model
+        }
+        return try KerasFormat.readArchive(entries, config: config, path: path, random: random, compile: compile)
+    }
+
+    /// Writes only the weights: Keras 3's HDF5 layout for `.h5` names (`.weights.h5`),
+    /// safetensors otherwise.
+    public static func saveWeights(_ model: Sequential, to path: String) throws {
+        try checkPath(path)
+        guard model.isBuilt else { throw SerializationError.badConfig(ModelError.notBuilt(model: model.name).description) }
+        if path.hasSuffix(".h5") {
+            try write(HDF5Writer.write(KerasWeights.tree(for: model, includeOptimizer: false), name: path), to: path)
+        } else {
+            try write(Safetensors.encode(weightTensors(model), metadata: ["format": "pt"]), to: path)
+        }
+    }
+
+    /// Reads weights into a model of the same layers from a Keras 3 `.weights.h5` or `.keras`,
+    /// a Keras 2 `.h5` (model or weights), or SwiftML's safetensors and earlier `.keras`.
+    public static func loadWeights(_ model: Sequential, from path: String) throws {
+        try checkPath(path)
+        let bytes: [UInt8]
+        do { bytes = try FileBytes.read(path) } catch { throw SerializationError.badFile(path: path, reason: "\(error)") }
+        if bytes.starts(with: HDF5Library.signature) {
+            let root = try HDF5Reader.read(bytes, name: path)
+            if root.attributes["layer_names"] != nil {
+                try KerasWeights.assignLegacy(root, to: model, file: path)
+            } else if let legacy = root.group(at: "model_weights") {
+                try KerasWeights.assignLegacy(legacy, to: model, file: path)
+            } else {
+                try KerasWeights.assign(root, to: model, file: path)
+            }
+            return
+        }
+        var safetensors = bytes
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            let entries = try ZipArchive.read(bytes, name: path)
+            if let member = entries.first(where: { $0.name == "model.weights.h5" }) {
+                try KerasWeights.assign(try HDF5Reader.read(member.bytes, name: path + ":model.weights.h5"), to: model, file: path)
+                return
+            }
+            guard let entry = entries.first(where: { $0.name == "model.weights.safetensors" }) else {
+                throw SerializationError.badFile(path: path, reason: "it has no model.weights.h5 or model.weights.safetensors")
+            }
+            safetensors = entry.bytes
+        }
+        try assign(try Safetensors.decode(safetensors, name: path).tensors, to: model, path: path)
+    }
+
+    // MARK: SwiftML's earlier format
+
+    /// Writes SwiftML's earlier format (kept so that tests can make such files).
     static let formatName = "swiftml-keras"
     static let formatVersion = 1
 
-    /// Writes `model` (architecture, weights, compile settings and optimizer state) to `path`.
-    /// - Throws: `SerializationError` for an unbuilt model or a path it cannot write.
-    public static func save(_ model: Sequential, to path: String) throws {
+    static func saveSwiftMLArchive(_ model: Sequential, to path: String) throws {
+        try checkPath(path)
         guard model.isBuilt else { throw SerializationError.badConfig(ModelError.notBuilt(model: model.name).description) }
         var config: [(String, JSONValue)] = [
             ("format", .string(formatName)),
@@ -41,21 +129,8 @@ public enum ModelFile {
         try write(archive, to: path)
     }
 
-    /// Reads a model saved by `save`, built, with its weights, compiled as it was when saved
-    /// (optimizer state included). New random draws (dropout) come from `random`.
-    /// - Throws: `SerializationError` for missing or malformed files.
-    public static func load(from path: String, random: RandomSource) throws -> Sequential {
-        let bytes: [UInt8]
-        do { bytes = try FileBytes.read(path) } catch { throw SerializationError.badFile(path: path, reason: "\(error)") }
-        if bytes.starts(with: [0x89, 0x48, 0x44, 0x46]) {
-            throw SerializationError.unsupportedFormat(path: path, reason: "this is an HDF5 file saved by Python Keras; SwiftML reads models saved by SwiftML (a .keras zip with safetensors weights), not HDF5")
-        }
-        let entries: [ZipArchive.Entry]
-        do { entries = try ZipArchive.read(bytes, name: path) } catch { throw SerializationError.badFile(path: path, reason: "not a model file saved by SwiftML (\(error))") }
-        guard let configEntry = entries.first(where: { $0.name == "config.json" }) else {
-            throw SerializationError.badFile(path: path, reason: "it has no config.json")
-        }
-        let config = try JSONValue.parse(bytes: configEntry.bytes)
+    /// A model from SwiftML's earlier archive.
+    private static func loadSwiftMLArchive(_ entries: [ZipArchive.Entry], config: JSONValue, path: String, random: RandomSource) throws -> Sequential {
         guard config["class_name"]?.stringValue == "Sequential", let modelConfig = config["config"] else {
             throw SerializationError.unsupportedFormat(path: path, reason: "only Sequential models can be loaded")
         }
@@ -64,42 +139,32 @@ public enum ModelFile {
         if !sequential.isBuilt, let first = modelConfig["layers"]?.arrayValue?.first, let shape = first["build_config"]?["input_shape"]?.arrayValue {
             try sequential.build(inputShape: shape.dropFirst().compactMap(\.intValue))
         }
-        if let weightsEntry = entries.first(where: { $0.name == "model.weights.safetensors" }) {
-            let decoded = try Safetensors.decode(weightsEntry.bytes, name: path + ":model.weights.safetensors")
-            try assign(decoded.tensors, to: sequential, path: path)
-            if let compile = config["compile_config"] {
-                sequential.compiled = try compiledState(compile)
-                if let iterations = decoded.tensors["optimizer/iterations"]?.values.first, let optimizer = sequential.compiled?.optimizer {
-                    var state: [String: [Float]] = [:]
-                    for (key, value) in decoded.tensors where key.hasPrefix("optimizer/vars/") {
-                        state[String(key.dropFirst("optimizer/vars/".count))] = value.values
-                    }
-                    optimizer.restoreState(variables: sequential.trainableWeights, arrays: state, iterations: Int(iterations))
+        // A model with weights and no weights we can read must not load with fresh random
+        // weights: that predicts wrong numbers without a word.
+        guard let weightsEntry = entries.first(where: { $0.name == "model.weights.safetensors" }) else {
+            if sequential.weights.isEmpty { return sequential }
+            let members = entries.map(\.name).joined(separator: ", ")
+            if entries.contains(where: { $0.name == "model.weights.h5" }) {
+                throw SerializationError.unsupportedFormat(path: path, reason: "its weights are in model.weights.h5 (HDF5, as Python Keras 3 saves them), which this loader cannot read")
+            }
+            throw SerializationError.unsupportedFormat(path: path, reason: "it holds no weights file (members: \(members)); the model's \(sequential.weights.count) weights cannot be restored")
+        }
+        let decoded = try Safetensors.decode(weightsEntry.bytes, name: path + ":model.weights.safetensors")
+        try assign(decoded.tensors, to: sequential, path: path)
+        if let compile = config["compile_config"] {
+            sequential.compiled = try compiledState(compile)
+            if let iterations = decoded.tensors["optimizer/iterations"]?.values.first, let optimizer = sequential.compiled?.optimizer {
+                var state: [String: [Float]] = [:]
+                for (key, value) in decoded.tensors where key.hasPrefix("optimizer/vars/") {
+                    state[String(key.dropFirst("optimizer/vars/".count))] = value.values
                 }
+                guard iterations.isFinite, iterations >= 0, iterations < 1e15 else {
+                    throw SerializationError.badFile(path: path, reason: "the optimizer's iteration count \(iterations) is not a step count")
+                }
+                optimizer.restoreState(variables: sequential.trainableWeights, arrays: state, iterations: Int(iterations))
             }
         }
         return sequential
-    }
-
-    /// Writes only the weights, as a safetensors file (`save_weights`).
-    public static func saveWeights(_ model: Sequential, to path: String) throws {
-        guard model.isBuilt else { throw SerializationError.badConfig(ModelError.notBuilt(model: model.name).description) }
-        try write(Safetensors.encode(weightTensors(model), metadata: ["format": "pt"]), to: path)
-    }
-
-    /// Reads weights written by `saveWeights` (or `save`) into a model of the same layers.
-    public static func loadWeights(_ model: Sequential, from path: String) throws {
-        let bytes: [UInt8]
-        do { bytes = try FileBytes.read(path) } catch { throw SerializationError.badFile(path: path, reason: "\(error)") }
-        var safetensors = bytes
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            let entries = try ZipArchive.read(bytes, name: path)
-            guard let entry = entries.first(where: { $0.name == "model.weights.safetensors" }) else {
-                throw SerializationError.badFile(path: path, reason: "it has no model.weights.safetensors")
-            }
-            safetensors = entry.bytes
-        }
-        try assign(try Safetensors.decode(safetensors, name: path).tensors, to: model, path: path)
     }
 
     /// Every weight with its name in the file: `layers/<layer>/vars/<i>`, nested models
@@ -174,6 +239,11 @@ public enum ModelFile {
         optimizer.clipValue = config["clipvalue"]?.doubleValue.map { Float($0) }
         optimizer.clipNorm = config["clipnorm"]?.doubleValue.map { Float($0) }
         return optimizer
+    }
+
+    /// Refuses a path the C calls would cut short at a NUL (Python: `ValueError: embedded null byte`).
+    static func checkPath(_ path: String) throws {
+        if path.utf8.contains(0) { throw SerializationError.embeddedNullByte }
     }
 
     private static func write(_ bytes: [UInt8], to path: String) throws {

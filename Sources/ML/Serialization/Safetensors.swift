@@ -34,9 +34,11 @@ public enum Safetensors {
     /// - Throws: `SerializationError.badFile` for a malformed file.
     public static func decode(_ bytes: [UInt8], name: String) throws -> (tensors: [String: (shape: [Int], values: [Float])], metadata: [String: String]) {
         let reader = ByteReader(bytes: bytes, name: name)
-        let headerLength: Int
-        do { headerLength = Int(try reader.u64(0)) } catch { throw SerializationError.badFile(path: name, reason: "too short for a safetensors file") }
-        guard headerLength <= bytes.count - 8 else { throw SerializationError.badFile(path: name, reason: "the header length exceeds the file") }
+        let storedLength: UInt64
+        do { storedLength = try reader.u64(0) } catch { throw SerializationError.badFile(path: name, reason: "too short for a safetensors file") }
+        guard let headerLength = StoredShape.offset(storedLength, atMost: bytes.count - 8) else {
+            throw SerializationError.badFile(path: name, reason: "the header length \(storedLength) exceeds the file's \(bytes.count) bytes; not a safetensors file")
+        }
         let header: JSONValue
         do {
             header = try JSONValue.parse(bytes: Array(bytes[8..<8 + headerLength]))
@@ -52,17 +54,19 @@ public enum Safetensors {
                 for (k, v) in entry.objectValue ?? [] { metadata[k] = v.stringValue }
                 continue
             }
-            guard let dtype = entry["dtype"]?.stringValue, let shape = entry["shape"]?.arrayValue?.compactMap(\.intValue),
-                  let offsets = entry["data_offsets"]?.arrayValue?.compactMap(\.intValue), offsets.count == 2 else {
+            guard let dtype = entry["dtype"]?.stringValue, let shape = integers(entry["shape"]),
+                  let offsets = integers(entry["data_offsets"]), offsets.count == 2 else {
                 throw SerializationError.badFile(path: name, reason: "tensor '\(key)' has an incomplete header entry")
             }
-            let count = shape.reduce(1, *)
             let width: Int
             switch dtype {
             case "F32": width = 4
             case "F64", "I64": width = 8
             case "U8": width = 1
             default: throw SerializationError.badFile(path: name, reason: "tensor '\(key)' has unsupported dtype \(dtype)")
+            }
+            guard let count = StoredShape.elementCount(shape, elementWidth: width, available: bytes.count - dataStart) else {
+                throw SerializationError.badFile(path: name, reason: "tensor '\(key)' has shape \(shape), which does not fit in the file")
             }
             guard offsets[1] - offsets[0] == count * width, offsets[0] >= 0 else {
                 throw SerializationError.badFile(path: name, reason: "tensor '\(key)' has byte range \(offsets) for \(count) elements of \(dtype)")
@@ -82,5 +86,12 @@ public enum Safetensors {
             tensors[key] = (shape, values)
         }
         return (tensors, metadata)
+    }
+
+    /// A JSON array of integers, or nil if it is not one (a non-integer entry is not dropped).
+    private static func integers(_ value: JSONValue?) -> [Int]? {
+        guard let items = value?.arrayValue else { return nil }
+        let ints = items.compactMap(\.intValue)
+        return ints.count == items.count ? ints : nil
     }
 }

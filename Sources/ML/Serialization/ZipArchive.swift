@@ -29,10 +29,15 @@ public enum ZipArchive {
         var directoryOffset = Int(try reader.u32(end + 16))
         // Zip64: the locator just before the record points at the zip64 record.
         if end >= 20, try reader.u32(end - 20) == 0x0706_4B50 {
-            let record = Int(try reader.u64(end - 12))
-            guard try reader.u32(record) == 0x0606_4B50 else { throw DatasetError.corrupt(path: name, reason: "bad zip64 end record") }
-            entryCount = Int(try reader.u64(record + 32))
-            directoryOffset = Int(try reader.u64(record + 48))
+            guard let record = StoredShape.offset(try reader.u64(end - 12), atMost: bytes.count),
+                  try reader.u32(record) == 0x0606_4B50 else { throw DatasetError.corrupt(path: name, reason: "bad zip64 end record") }
+            // Each central-directory entry takes at least 46 bytes.
+            guard let count = StoredShape.offset(try reader.u64(record + 32), atMost: bytes.count / 46),
+                  let offset = StoredShape.offset(try reader.u64(record + 48), atMost: bytes.count) else {
+                throw DatasetError.corrupt(path: name, reason: "the zip64 end record's entry count or directory offset lies beyond the file")
+            }
+            entryCount = count
+            directoryOffset = offset
         }
         var entries: [Entry] = []
         var cursor = directoryOffset
@@ -54,9 +59,17 @@ public enum ZipArchive {
                 let id = try reader.u16(extra), length = Int(try reader.u16(extra + 2))
                 if id == 0x0001 {
                     var field = extra + 4
-                    if size == 0xFFFF_FFFF { size = Int(try reader.u64(field)); field += 8 }
-                    if compressedSize == 0xFFFF_FFFF { compressedSize = Int(try reader.u64(field)); field += 8 }
-                    if localOffset == 0xFFFF_FFFF { localOffset = Int(try reader.u64(field)) }
+                    // Sizes and offsets past what the file (or deflate's ratio) allows are corrupt.
+                    func wide(_ limit: Int) throws -> Int {
+                        guard let value = StoredShape.offset(try reader.u64(field), atMost: limit) else {
+                            throw DatasetError.corrupt(path: name, reason: "\(entryName) has a zip64 size or offset beyond the file")
+                        }
+                        field += 8
+                        return value
+                    }
+                    if size == 0xFFFF_FFFF { size = try wide(Int(Int32.max) * 1024) }
+                    if compressedSize == 0xFFFF_FFFF { compressedSize = try wide(bytes.count) }
+                    if localOffset == 0xFFFF_FFFF { localOffset = try wide(bytes.count) }
                 }
                 extra += 4 + length
             }
@@ -64,6 +77,11 @@ public enum ZipArchive {
             guard try reader.u32(localOffset) == 0x0403_4B50 else { throw DatasetError.corrupt(path: name, reason: "bad local header for \(entryName)") }
             let dataStart = localOffset + 30 + Int(try reader.u16(localOffset + 26)) + Int(try reader.u16(localOffset + 28))
             let compressed = try reader.slice(dataStart, compressedSize)
+            // Deflate expands at most about 1032:1; a larger stated size is corrupt, and must not
+            // be reserved.
+            guard size <= compressedSize * 1032 + 1024 else {
+                throw DatasetError.corrupt(path: name, reason: "\(entryName) claims \(size) bytes from \(compressedSize) compressed")
+            }
             let content: [UInt8]
             switch method {
             case 0: content = Array(compressed)

@@ -56,6 +56,7 @@ extension SerializationError: PyErrorConvertible {
     public var pyError: PyError {
         switch self {
         case .badFile: PyError(.osError, description)
+        case .notImplemented: PyError(.notImplementedError, description)
         default: PyError(.valueError, description)
         }
     }
@@ -67,4 +68,14 @@ extension TrainTestSplitError: PyErrorConvertible {
 
 extension JSONError: PyErrorConvertible {
     public var pyError: PyError { PyError(.valueError, description) }
+}
+
+extension HDF5Error: PyErrorConvertible {
+    public var pyError: PyError {
+        switch self {
+        case .unsupported: PyError(.notImplementedError, description)
+        // h5py raises OSError for a file it cannot open or read.
+        default: PyError(.osError, description)
+        }
+    }
 }

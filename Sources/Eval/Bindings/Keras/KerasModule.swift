@@ -92,8 +92,7 @@ enum KerasBinding {
             module.function("load_model(filepath, custom_objects=None, compile=True, safe_mode=True)",
                             doc: "A model saved by model.save(): architecture, weights, and (with compile=True) its compile settings and optimizer state.") { args, interpreter in
                 let state = KerasState.of(interpreter)
-                let model = try ModelFile.load(from: try args.string("filepath"), random: state.random)
-                if try !args.bool("compile") { model.compiled = nil }
+                let model = try ModelFile.load(from: try args.string("filepath"), random: state.random, compile: try args.bool("compile"))
                 return .object(state.wrapper(for: model))
             }
             module.function("Model(*args, **kwargs)", doc: "The functional API, which SwiftML does not support.") { _, _ in

@@ -154,11 +154,11 @@ enum ModelTypes {
             try ModelFile.save(o.model, to: path)
             return .none
         }
-        t.method("save_weights(filepath, overwrite=True)", of: ModelObject.self, doc: "Saves the weights (safetensors) to `filepath`.") { o, args, _ in
+        t.method("save_weights(filepath, overwrite=True)", of: ModelObject.self, doc: "Saves the weights to `filepath`: Keras 3's HDF5 layout for a .weights.h5 name, safetensors otherwise.") { o, args, _ in
             try ModelFile.saveWeights(o.model, to: try args.string("filepath"))
             return .none
         }
-        t.method("load_weights(filepath)", of: ModelObject.self, doc: "Loads weights saved by save_weights (or save) into this model.") { o, args, _ in
+        t.method("load_weights(filepath)", of: ModelObject.self, doc: "Loads weights from a Keras .weights.h5, .keras or .h5 file (or SwiftML safetensors) into this model.") { o, args, _ in
             try ModelFile.loadWeights(o.model, from: try args.string("filepath"))
             return .none
         }
