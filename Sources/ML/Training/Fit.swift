@@ -82,12 +82,14 @@ extension Sequential {
         guard options.validationSplit >= 0, options.validationSplit < 1 else {
             throw TrainingError.invalidArgument("validation_split must be in [0, 1), got \(options.validationSplit)")
         }
+        let x = InputRank.adjusted(x, sampleShape: modelInputShape)
         try validate(x: x, y: y, compiled: compiled)
         var trainX = SampleRange(x), trainY = SampleRange(y)
         var validation: (x: SampleRange, y: SampleRange)?
         if let data = options.validationData {
-            try validate(x: data.x, y: data.y, compiled: compiled)
-            validation = (SampleRange(data.x), SampleRange(data.y))
+            let validationX = InputRank.adjusted(data.x, sampleShape: modelInputShape)
+            try validate(x: validationX, y: data.y, compiled: compiled)
+            validation = (SampleRange(validationX), SampleRange(data.y))
         } else if options.validationSplit > 0 {
             let (tx, vx) = trainX.split(validationFraction: options.validationSplit)
             let (ty, vy) = trainY.split(validationFraction: options.validationSplit)

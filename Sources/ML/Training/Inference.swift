@@ -108,6 +108,7 @@ extension Sequential {
     /// - Throws: `ModelError` when `x` does not fit the model, `TrainingError.interrupted`
     ///   when `cancellation` is raised.
     public func predict(_ x: Tensor, batchSize: Int = 32, callbacks: [TrainingCallback] = [], cancellation: CancellationFlag? = nil) throws -> Tensor {
+        let x = InputRank.adjusted(x, sampleShape: modelInputShape)
         try preparePrediction(x, batchSize: batchSize)
         let result = Tensor(uninitializedShape: [x.shape[0]] + (outputShape ?? []))
         try predict(x, into: result, batchSize: batchSize, callbacks: callbacks, cancellation: cancellation)
@@ -116,6 +117,7 @@ extension Sequential {
 
     /// `predict` straight into a new float32 `NDArray` (no copy of the outputs).
     public func predictArray(_ x: Tensor, batchSize: Int = 32, callbacks: [TrainingCallback] = [], cancellation: CancellationFlag? = nil) throws -> NDArray {
+        let x = InputRank.adjusted(x, sampleShape: modelInputShape)
         try preparePrediction(x, batchSize: batchSize)
         let (result, array) = try Tensor.sharedWithNewArray(shape: [x.shape[0]] + (outputShape ?? []))
         try predict(x, into: result, batchSize: batchSize, callbacks: callbacks, cancellation: cancellation)
@@ -168,6 +170,7 @@ extension Sequential {
     public func evaluate(x: Tensor, y: Tensor, batchSize: Int = 32, callbacks: [TrainingCallback] = [], cancellation: CancellationFlag? = nil) throws -> Logs {
         guard let compiled else { throw ModelError.notCompiled(model: name) }
         guard batchSize > 0 else { throw TrainingError.invalidArgument("batch_size must be a positive integer, got \(batchSize)") }
+        let x = InputRank.adjusted(x, sampleShape: modelInputShape)
         try validate(x: x, y: y, compiled: compiled)
         let metrics = try activeMetrics(compiled, targetShape: Array(y.shape.dropFirst()))
         let clock = ContinuousClock(), started = clock.now
