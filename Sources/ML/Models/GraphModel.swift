@@ -78,13 +78,46 @@ public final class GraphModel: Layer {
     public var inputCount: Int { inputTensors.count }
     public var outputCount: Int { outputTensors.count }
 
-    /// Keras's `model.layers`: the input layers, then each layer once, in call order.
+    /// Keras's `model.layers`, in Keras's order: by depth (the longest path to an output),
+    /// deepest first, and within a depth in the order a depth-first walk from the outputs
+    /// first reaches them.
     public var layers: [Layer] {
-        var seen = Set<ObjectIdentifier>(), result: [Layer] = []
-        for layer in inputTensors.map(\.layer) + nodes.map(\.layer) where seen.insert(ObjectIdentifier(layer)).inserted {
-            result.append(layer)
+        var boundary = Set(inputTensors.map { ObjectIdentifier($0) })
+        var firstSeen: [ObjectIdentifier: Int] = [:]
+        var layerOf: [ObjectIdentifier: Layer] = [:]
+        var postorder: [SymbolicTensor] = []
+        var visited = Set<ObjectIdentifier>()
+        for output in outputTensors {
+            var stack: [(SymbolicTensor, Bool)] = [(output, false)]
+            while let (tensor, expanded) = stack.popLast() {
+                let id = ObjectIdentifier(tensor)
+                if expanded { postorder.append(tensor); continue }
+                guard visited.insert(id).inserted else { continue }
+                let layer = tensor.layer
+                if firstSeen[ObjectIdentifier(layer)] == nil { firstSeen[ObjectIdentifier(layer)] = firstSeen.count }
+                layerOf[ObjectIdentifier(layer)] = layer
+                stack.append((tensor, true))
+                if let call = tensor.call, !boundary.contains(id) {
+                    for input in call.inputs.reversed() { stack.append((input, false)) }
+                }
+            }
         }
-        return result
+        boundary.removeAll()
+        var nodeDepth: [ObjectIdentifier: Int] = [:], layerDepth: [ObjectIdentifier: Int] = [:]
+        for tensor in postorder.reversed() {
+            let id = ObjectIdentifier(tensor), layerID = ObjectIdentifier(tensor.layer)
+            let depth = Swift.max(nodeDepth[id, default: 0], layerDepth[layerID, default: 0])
+            layerDepth[layerID] = depth
+            nodeDepth[id] = depth
+            guard let call = tensor.call, !inputTensors.contains(where: { $0 === tensor }) else { continue }
+            for input in call.inputs {
+                nodeDepth[ObjectIdentifier(input)] = Swift.max(depth + 1, nodeDepth[ObjectIdentifier(input), default: 0])
+            }
+        }
+        return layerOf.values.sorted { a, b in
+            let da = layerDepth[ObjectIdentifier(a), default: 0], db = layerDepth[ObjectIdentifier(b), default: 0]
+            return da != db ? da > db : firstSeen[ObjectIdentifier(a), default: 0] < firstSeen[ObjectIdentifier(b), default: 0]
+        }
     }
 
     /// The calls of `layer` inside this model, in order.

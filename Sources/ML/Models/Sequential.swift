@@ -222,11 +222,15 @@ public struct CompiledState {
     public var optimizer: Optimizer
     public var loss: Loss
     public var metrics: [MetricSpec]
+    /// For a model with several outputs, each output's loss and weight (then `loss` is
+    /// unused); empty for one output.
+    public var outputLosses: [OutputLoss]
 
-    public init(optimizer: Optimizer, loss: Loss, metrics: [MetricSpec] = []) {
+    public init(optimizer: Optimizer, loss: Loss, metrics: [MetricSpec] = [], outputLosses: [OutputLoss] = []) {
         self.optimizer = optimizer
         self.loss = loss
         self.metrics = metrics
+        self.outputLosses = outputLosses
     }
 }
 

@@ -70,6 +70,11 @@ enum FunctionalTypes {
             }
             return .none
         }
+        t.method("compile(optimizer='rmsprop', loss=None, metrics=None, loss_weights=None, weighted_metrics=None, run_eagerly=False, steps_per_execution=1, jit_compile='auto')", of: ModelObject.self,
+                 doc: "Chooses the optimizer, the loss (one for all outputs, or a list or dict with one per output) with optional loss_weights, and the metrics.") { o, args, interpreter in
+            try compile(try functional(o), args, interpreter)
+            return .none
+        }
         t.method("add(layer)", of: ModelObject.self, doc: "Not available on a functional model.") { _, _, _ in
             throw PyError(.attributeError, "'Functional' object has no attribute 'add'")
         }
@@ -124,6 +129,57 @@ enum FunctionalTypes {
             throw PyError(.valueError, "\(argument) must be Keras tensors (from keras.Input and calling layers), got \(try interpreter.repr(value))")
         }
         return (tensors, nil)
+    }
+
+    /// `compile` of a functional model: with several outputs, a loss per output (one given
+    /// loss applies to each) weighted by `loss_weights`.
+    static func compile(_ model: FunctionalModel, _ args: BoundArguments, _ interpreter: Runtime) throws {
+        guard let lossValue = args.optional("loss") else { throw PyError(.valueError, "compile() needs a loss, e.g. loss='mse' or loss='sparse_categorical_crossentropy'") }
+        let optimizer = try TrainingTypes.makeOptimizer(args["optimizer"], interpreter)
+        let metrics = try TrainingTypes.metrics(args.optional("metrics"), interpreter)
+        let names = model.outputNames
+        guard names.count > 1 else {
+            let loss = try perOutput(lossValue, names: names, argument: "loss", interpreter) { try TrainingTypes.makeLoss($0, interpreter) }[0]
+            if args.optional("loss_weights") != nil { throw PyError(.notImplementedError, "compile(loss_weights=...) with one output is not supported by SwiftML") }
+            model.compile(optimizer: optimizer, loss: loss, metrics: metrics)
+            return
+        }
+        if !metrics.isEmpty {
+            throw PyError(.notImplementedError, "compile(metrics=...) on a model with several outputs is not supported by SwiftML; the loss of each output is logged as <output>_loss")
+        }
+        let losses = try perOutput(lossValue, names: names, argument: "loss", interpreter) { try TrainingTypes.makeLoss($0, interpreter) }
+        let weights = try args.optional("loss_weights").map { value in
+            try perOutput(value, names: names, argument: "loss_weights", interpreter) { item -> Double in
+                guard let number = item.asDouble else { throw PyError(.typeError, "loss_weights must be numbers, got \(try interpreter.repr(item))") }
+                return number
+            }
+        } ?? names.map { _ in 1.0 }
+        let outputs = zip(names, zip(losses, weights)).map { OutputLoss(name: $0, loss: $1.0, weight: $1.1) }
+        model.compiled = CompiledState(optimizer: optimizer, loss: losses[0], metrics: [], outputLosses: outputs)
+    }
+
+    /// A per-output setting: one value for every output, a list in output order, or a dict
+    /// by output name.
+    static func perOutput<T>(_ value: Value, names: [String], argument: String, _ interpreter: Runtime, _ make: (Value) throws -> T) throws -> [T] {
+        if let dict = value.object(as: DictObject.self) {
+            let keys = try interpreter.collect(value).map { try interpreter.str($0) }
+            for key in keys where !names.contains(key) {
+                throw PyError(.valueError, "\(argument) has a key '\(key)' that matches none of the model's outputs \(names)")
+            }
+            return try names.map { name in
+                guard keys.contains(name) else { throw PyError(.valueError, "\(argument) has no entry for the output '\(name)'") }
+                return try make(try dict.item(.string(name), interpreter))
+            }
+        }
+        if value.object(as: ListObject.self) != nil || value.object(as: TupleObject.self) != nil {
+            let items = try interpreter.collect(value)
+            guard items.count == names.count else {
+                throw PyError(.valueError, "\(argument) has \(items.count) entries, but the model has \(names.count) outputs \(names)")
+            }
+            return try items.map(make)
+        }
+        let one = try make(value)
+        return names.map { _ in one }
     }
 
     // MARK: Data with several inputs or outputs

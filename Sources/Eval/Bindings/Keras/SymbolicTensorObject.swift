@@ -53,8 +53,10 @@ final class SymbolicTensorObject: PyObject {
         if let batchSize, batchSize <= 0 { throw PyError(.valueError, "batch_size must be a positive integer, got \(batchSize)") }
         if shape.isEmpty { shape = [1] }
         let state = KerasState.of(interpreter)
-        let layer = try InputLayer(shape: shape, name: try LayerTypes.name(args, prefix: "input_layer", interpreter))
-        let tensor = SymbolicTensor.input(layer, batchSize: batchSize, name: state.uniqueName("keras_tensor"))
+        let given = try args.optionalString("name")
+        let layer = try InputLayer(shape: shape, name: try given ?? LayerTypes.name(args, prefix: "input_layer", interpreter))
+        // Keras names the tensor after the input when given a name.
+        let tensor = SymbolicTensor.input(layer, batchSize: batchSize, name: given ?? state.uniqueName("keras_tensor"))
         return .object(SymbolicTensorObject(tensor))
     }
 
