@@ -283,3 +283,4 @@ public final class GraphModel: Layer {
         pairs += unique
     }
 }
+
