@@ -24,3 +24,8 @@ def test_rank_1_inputs_are_expanded_to_one_feature_in_fit_evaluate_and_predict()
     assert cells[3].stdout == "True True\n"
     assert cells[4].stdout == "True\n"
     assert cells[5].error is not None and "(None, 1)" in cells[5].error["evalue"] and "(None, 3)" in cells[5].error["evalue"]
+
+
+def test_tf_version_is_the_module_version():
+    cells = run_notebook(["import tensorflow as tf\nprint(tf.version.VERSION == tf.__version__, tf.version.VERSION.split('.')[0])"])
+    assert cells[0].stdout == "True 2\n"

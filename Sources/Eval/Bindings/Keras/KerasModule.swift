@@ -31,6 +31,10 @@ enum KerasBinding {
     static func makeTensorFlow(_ interpreter: Runtime) throws -> Module {
         let tf = Module("tensorflow", doc: "TensorFlow's eager API as SwiftML provides it: float32 tensors, tf.Variable, tf.GradientTape, math, and tf.keras.")
         tf["__version__"] = .string("2.21.0-swiftml")
+        // tf.version.VERSION, which TensorFlow's tutorials print, is the same string.
+        let version = Module("tensorflow.version", doc: "The version of the tensorflow module SwiftML provides.")
+        version["VERSION"] = .string("2.21.0-swiftml")
+        tf["version"] = .object(version)
         TensorFlowFunctions.addCore(to: tf)
         tf.add(TensorTypes.tensor)
         tf.add(TensorTypes.variable)
