@@ -127,3 +127,17 @@ def test_multi_input_multi_output_model_matches_keras():
 
 def test_blog_autoencoder_with_encoder_and_decoder_cut_out_matches_keras():
     compare(run_swiftml(AUTOENCODER), run_keras(AUTOENCODER), tolerance=2e-5)
+
+
+def test_functional_weights_round_trip_and_save_is_refused_clearly(tmp_path):
+    cells = run_notebook([
+        "import numpy as np\nimport keras\nfrom keras import layers\n"
+        "def make():\n    i = keras.Input(shape=(3,))\n    return keras.Model(i, layers.Dense(2)(layers.Dense(4, activation='tanh')(i)), name='net')\n"
+        "m = make()\nx = np.random.RandomState(0).rand(5, 3).astype('float32')\n"
+        f"m.save_weights({str(tmp_path / 'w.weights.h5')!r})\nn = make()\n"
+        f"n.load_weights({str(tmp_path / 'w.weights.h5')!r})\n"
+        "print(np.array_equal(m.predict(x, verbose=0), n.predict(x, verbose=0)))",
+        f"m.save({str(tmp_path / 'm.keras')!r})",
+    ], allow_errors=True)
+    assert cells[0].stdout == "True\n"
+    assert cells[1].error["ename"] == "NotImplementedError" and "save_weights" in cells[1].error["evalue"]

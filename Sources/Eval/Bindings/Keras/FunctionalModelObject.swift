@@ -75,6 +75,11 @@ enum FunctionalTypes {
             try compile(try functional(o), args, interpreter)
             return .none
         }
+        t.method("save(filepath, overwrite=True)", of: ModelObject.self, doc: "Not yet available for functional models; save_weights/load_weights work.") { _, _, _ in
+            // The model file's config describes Sequential stacks only; writing a graph
+            // there would load back as something else.
+            throw PyError(.notImplementedError, "model.save of a functional model (keras.Model) is not supported by SwiftML yet; use model.save_weights(...) and rebuild the model with the same code before load_weights")
+        }
         t.method("add(layer)", of: ModelObject.self, doc: "Not available on a functional model.") { _, _, _ in
             throw PyError(.attributeError, "'Functional' object has no attribute 'add'")
         }
