@@ -18,6 +18,9 @@ public class Layer {
     /// The per-sample input shape given when the layer was made (`input_shape=(4,)`), which
     /// a `Sequential` takes as its input shape when this is its first layer.
     public var declaredInputShape: [Int]?
+    /// How many times the layer has been called on symbolic tensors (Keras's node index of
+    /// the next call, which `summary()` shows as `dense[1][0]`).
+    public internal(set) var symbolicCallCount = 0
 
     init(name: String) {
         self.name = name
@@ -128,6 +131,8 @@ final class LayerContext {
     var lastOutput: UnsafeMutablePointer<Float>?
     /// Contexts of the layers inside a nested model.
     var children: [LayerContext] = []
+    /// A graph model's intermediate values of the last forward, by value index.
+    var values: [UnsafeMutablePointer<Float>?] = []
 
     init(parameterCount: Int) {
         parameterGradients = (0..<parameterCount).map { _ in ScratchBuffer() }

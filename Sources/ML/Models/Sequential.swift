@@ -4,7 +4,7 @@
 /// `Input`), from the first layer's `input_shape`, or from the data of the first `fit`,
 /// `predict` or `evaluate`. Training state (compiled loss and optimizer, buffers reused
 /// between steps) lives on the model.
-public final class Sequential: Layer {
+public class Sequential: Layer {
     /// The layers in order, without the input layer (as Keras lists them).
     public private(set) var layers: [Layer] = []
     /// The per-sample input shape, once known.
@@ -189,6 +189,10 @@ public final class Sequential: Layer {
     /// Each trainable weight with its gradient from the last backward through `contexts`.
     static func gradients(layers: [Layer], contexts: [LayerContext], into pairs: inout [(Variable, UnsafePointer<Float>)]) {
         for (layer, context) in zip(layers, contexts) where layer.trainable {
+            if let graph = layer as? GraphModel {
+                graph.gradients(context: context, into: &pairs)
+                continue
+            }
             if let nested = layer as? Sequential {
                 gradients(layers: nested.layers, contexts: context.children, into: &pairs)
                 continue
@@ -218,11 +222,15 @@ public struct CompiledState {
     public var optimizer: Optimizer
     public var loss: Loss
     public var metrics: [MetricSpec]
+    /// For a model with several outputs, each output's loss and weight (then `loss` is
+    /// unused); empty for one output.
+    public var outputLosses: [OutputLoss]
 
-    public init(optimizer: Optimizer, loss: Loss, metrics: [MetricSpec] = []) {
+    public init(optimizer: Optimizer, loss: Loss, metrics: [MetricSpec] = [], outputLosses: [OutputLoss] = []) {
         self.optimizer = optimizer
         self.loss = loss
         self.metrics = metrics
+        self.outputLosses = outputLosses
     }
 }
 

@@ -17,6 +17,13 @@ extension Sequential {
             }
         }
         lines.append("└" + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: "┴") + "┘")
+        lines += summaryFooter()
+        return lines.joined(separator: "\n")
+    }
+
+    /// The parameter counts under the table.
+    func summaryFooter() -> [String] {
+        var lines: [String] = []
         let trainable = trainableWeights.reduce(0) { $0 + $1.count }
         let nonTrainable = parameterCount - trainable
         let optimizerCount = compiled.map { $0.optimizer.stateParameterCount > 0 ? $0.optimizer.stateParameterCount + 1 : 0 } ?? 0
@@ -27,11 +34,11 @@ extension Sequential {
         if optimizerCount > 0 {
             lines.append(" Optimizer params: \(Self.grouped(optimizerCount)) (\(Self.memory(optimizerCount * 4)))")
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     /// One table row, wrapping cells that are too long onto further lines.
-    private static func row(_ cells: [String], widths: [Int], border: String, right: [Bool]) -> [String] {
+    static func row(_ cells: [String], widths: [Int], border: String, right: [Bool]) -> [String] {
         let wrapped = zip(cells, widths).map { wrap($0, width: $1) }
         let height = wrapped.map(\.count).max() ?? 1
         return (0..<height).map { line in
@@ -43,7 +50,7 @@ extension Sequential {
         }
     }
 
-    private static func wrap(_ text: String, width: Int) -> [String] {
+    static func wrap(_ text: String, width: Int) -> [String] {
         guard text.count > width else { return [text] }
         var pieces: [String] = []
         var current = ""

@@ -66,7 +66,21 @@ extension Sequential {
         guard y.rank >= 1 else { throw ModelError.invalidArgument("y must have a batch axis; got a scalar") }
         guard x.shape[0] == y.shape[0] else { throw ModelError.sampleCountMismatch(inputs: x.shape[0], targets: y.shape[0]) }
         try prepare(sampleShape: Array(x.shape.dropFirst()))
+        if let set = try outputLossSet(compiled) {
+            let width = y.shape.dropFirst().reduce(1, *)
+            guard width == set.targetWidth else {
+                throw ModelError.invalidArgument("the targets hold \(width) values per sample, but the outputs' losses expect \(set.slots.map(\.targetSize).map(String.init).joined(separator: " + ")) = \(set.targetWidth)")
+            }
+            return
+        }
         try compiled.loss.validate(targetShape: Array(y.shape.dropFirst()), predictionShape: outputShape ?? [])
+    }
+
+    /// The per-output losses of a model with several outputs; nil for one output.
+    func outputLossSet(_ compiled: CompiledState) throws -> OutputLossSet? {
+        guard !compiled.outputLosses.isEmpty else { return nil }
+        guard let functional = self as? FunctionalModel else { throw ModelError.invalidArgument("per-output losses need a model with several outputs") }
+        return try OutputLossSet(compiled.outputLosses, outputShapes: functional.outputShapes)
     }
 
     /// Trains the model (`model.fit`): for each epoch, shuffles (if asked), runs every batch
@@ -82,12 +96,14 @@ extension Sequential {
         guard options.validationSplit >= 0, options.validationSplit < 1 else {
             throw TrainingError.invalidArgument("validation_split must be in [0, 1), got \(options.validationSplit)")
         }
+        let x = InputRank.adjusted(x, sampleShape: modelInputShape)
         try validate(x: x, y: y, compiled: compiled)
         var trainX = SampleRange(x), trainY = SampleRange(y)
         var validation: (x: SampleRange, y: SampleRange)?
         if let data = options.validationData {
-            try validate(x: data.x, y: data.y, compiled: compiled)
-            validation = (SampleRange(data.x), SampleRange(data.y))
+            let validationX = InputRank.adjusted(data.x, sampleShape: modelInputShape)
+            try validate(x: validationX, y: data.y, compiled: compiled)
+            validation = (SampleRange(validationX), SampleRange(data.y))
         } else if options.validationSplit > 0 {
             let (tx, vx) = trainX.split(validationFraction: options.validationSplit)
             let (ty, vy) = trainY.split(validationFraction: options.validationSplit)
@@ -99,7 +115,7 @@ extension Sequential {
             throw ModelError.noData("there are no training samples (x has \(x.shape[0]) samples and validation_split is \(options.validationSplit))")
         }
         let metrics = try activeMetrics(compiled, targetShape: trainY.sampleShape)
-        let loop = TrainingLoop(model: self, compiled: compiled, metrics: metrics, targetSize: trainY.sampleSize,
+        let loop = try TrainingLoop(model: self, compiled: compiled, metrics: metrics, targetSize: trainY.sampleSize,
                                 threads: options.threads ?? BLAS.threadCount)
         return try loop.run(x: trainX, y: trainY, validation: validation, options: options)
     }
@@ -115,6 +131,7 @@ final class ShardPass {
     var metricSums: [Double]
     var error: Error?
     var gradients: [(Variable, UnsafePointer<Float>)] = []
+    let outputBuffers = OutputLossSet.Buffers()
 
     init(contexts: [LayerContext], metrics: Int) {
         self.contexts = contexts
@@ -135,8 +152,14 @@ final class TrainingLoop {
     let classes: Int
     let sampleSize: Int
     let targetSize: Int
+    let outputLosses: OutputLossSet?
+    /// Entries of the running logs after the loss: the metrics, then per-output losses.
+    let logNames: [String]
 
-    init(model: Sequential, compiled: CompiledState, metrics: [ActiveMetric], targetSize: Int, threads: Int) {
+    init(model: Sequential, compiled: CompiledState, metrics: [ActiveMetric], targetSize: Int, threads: Int) throws {
+        outputLosses = try model.outputLossSet(compiled)
+        let logNames = metrics.map(\.name) + (outputLosses?.logNames ?? [])
+        self.logNames = logNames
         self.model = model
         self.compiled = compiled
         self.metrics = metrics
@@ -144,7 +167,7 @@ final class TrainingLoop {
         while model.trainingContexts.count < sharding.threads {
             model.trainingContexts.append(model.layers.map { $0.makeContext() })
         }
-        passes = model.trainingContexts.prefix(sharding.threads).map { ShardPass(contexts: $0, metrics: metrics.count) }
+        passes = model.trainingContexts.prefix(sharding.threads).map { ShardPass(contexts: $0, metrics: logNames.count) }
         needs = Sequential.inputGradientNeeds(layers: model.layers, callerNeedsInputGradient: false)
         let output = model.outputShape ?? []
         outputSize = output.reduce(1, *)
@@ -173,7 +196,7 @@ final class TrainingLoop {
             if model.stopTraining { break }
             for callback in options.callbacks { try callback.epochBegan(epoch, model: model) }
             let order: [Int]? = options.shuffle ? model.random.stream.permutation(x.count) : nil
-            running.reset(metricNames: metrics.map(\.name))
+            running.reset(metricNames: logNames)
             for step in 0..<steps {
                 for callback in options.callbacks { try callback.batchBegan(step, model: model) }
                 let range = step * options.batchSize..<Swift.min((step + 1) * options.batchSize, x.count)
@@ -223,7 +246,7 @@ final class TrainingLoop {
         running.lossWeight += Double(batch)
         running.samples += batch
         let rowsPerSample = outputSize / classes
-        for i in metrics.indices {
+        for i in logNames.indices {
             running.metricSums[i] += passes.prefix(parts).reduce(0) { $0 + $1.metricSums[i] }
             running.metricCounts[i] += Double(batch * rowsPerSample)
         }
@@ -250,8 +273,15 @@ final class TrainingLoop {
             }
             let rowsPerSample = outputSize / classes
             let gradient = pass.lossGradient.reserve(rows * outputSize)
-            pass.loss = try compiled.loss.evaluate(prediction: output, target: target, rows: rows * rowsPerSample, classes: classes,
-                                                   gradient: gradient, meanOverRows: batch * rowsPerSample)
+            if let outputLosses {
+                var perOutput = [Double](repeating: 0, count: outputLosses.slots.count)
+                pass.loss = try outputLosses.evaluate(prediction: output, target: target, samples: rows, gradient: gradient,
+                                                      meanOverSamples: batch, buffers: pass.outputBuffers, perOutput: &perOutput)
+                for (k, loss) in perOutput.enumerated() { pass.metricSums[metrics.count + k] = loss * Double(batch) }
+            } else {
+                pass.loss = try compiled.loss.evaluate(prediction: output, target: target, rows: rows * rowsPerSample, classes: classes,
+                                                       gradient: gradient, meanOverRows: batch * rowsPerSample)
+            }
             guard pass.loss.isFinite else { return }
             for (i, active) in metrics.enumerated() {
                 pass.metricSums[i] = active.metric.sum(prediction: output, target: target, rows: rows * rowsPerSample, columns: classes)

@@ -12,6 +12,7 @@ struct Evaluation {
         var loss = 0.0
         var metricSums: [Double] = []
         var error: Error?
+        let outputBuffers = OutputLossSet.Buffers()
     }
 
     /// Mean loss and metrics over all samples.
@@ -20,7 +21,9 @@ struct Evaluation {
     func run(x: SampleRange, y: SampleRange, batchSize: Int, callbacks: [TrainingCallback], cancellation: CancellationFlag?,
              threads: Int = BLAS.threadCount) throws -> Logs {
         let running = RunningLogs()
-        running.reset(metricNames: metrics.map(\.name))
+        let outputLosses = try model.outputLossSet(compiled)
+        let logNames = metrics.map(\.name) + (outputLosses?.logNames ?? [])
+        running.reset(metricNames: logNames)
         let output = model.outputShape ?? []
         let outputSize = output.reduce(1, *), classes = Swift.max(output.last ?? 1, 1)
         let rowsPerSample = outputSize / classes
@@ -44,9 +47,16 @@ struct Evaluation {
                     do {
                         let prediction = try Inference.forward(model: model, contexts: contexts[i], input: input + rows.lowerBound * x.sampleSize, batch: rows.count)
                         let partTarget = target + rows.lowerBound * y.sampleSize
-                        result.loss = try loss.evaluate(prediction: prediction, target: partTarget, rows: rows.count * rowsPerSample, classes: classes,
-                                                        gradient: nil, meanOverRows: range.count * rowsPerSample)
                         result.metricSums = metrics.map { $0.metric.sum(prediction: prediction, target: partTarget, rows: rows.count * rowsPerSample, columns: classes) }
+                        if let outputLosses {
+                            var perOutput = [Double](repeating: 0, count: outputLosses.slots.count)
+                            result.loss = try outputLosses.evaluate(prediction: prediction, target: partTarget, samples: rows.count, gradient: nil,
+                                                                    meanOverSamples: range.count, buffers: result.outputBuffers, perOutput: &perOutput)
+                            result.metricSums += perOutput.map { $0 * Double(range.count) }
+                        } else {
+                            result.loss = try loss.evaluate(prediction: prediction, target: partTarget, rows: rows.count * rowsPerSample, classes: classes,
+                                                            gradient: nil, meanOverRows: range.count * rowsPerSample)
+                        }
                     } catch {
                         result.error = error
                     }
@@ -55,9 +65,10 @@ struct Evaluation {
                 for result in results.prefix(parts) {
                     if let error = result.error { throw error }
                     chunkLoss += result.loss
-                    for i in metrics.indices { running.metricSums[i] += result.metricSums[i] }
+                    for i in logNames.indices { running.metricSums[i] += result.metricSums[i] }
                 }
                 for i in metrics.indices { running.metricCounts[i] += Double(range.count * rowsPerSample) }
+                for i in metrics.count..<logNames.count { running.metricCounts[i] += Double(range.count) }
                 running.lossSum += chunkLoss * Double(range.count)
                 running.lossWeight += Double(range.count)
                 running.samples += range.count
@@ -108,6 +119,7 @@ extension Sequential {
     /// - Throws: `ModelError` when `x` does not fit the model, `TrainingError.interrupted`
     ///   when `cancellation` is raised.
     public func predict(_ x: Tensor, batchSize: Int = 32, callbacks: [TrainingCallback] = [], cancellation: CancellationFlag? = nil) throws -> Tensor {
+        let x = InputRank.adjusted(x, sampleShape: modelInputShape)
         try preparePrediction(x, batchSize: batchSize)
         let result = Tensor(uninitializedShape: [x.shape[0]] + (outputShape ?? []))
         try predict(x, into: result, batchSize: batchSize, callbacks: callbacks, cancellation: cancellation)
@@ -116,6 +128,7 @@ extension Sequential {
 
     /// `predict` straight into a new float32 `NDArray` (no copy of the outputs).
     public func predictArray(_ x: Tensor, batchSize: Int = 32, callbacks: [TrainingCallback] = [], cancellation: CancellationFlag? = nil) throws -> NDArray {
+        let x = InputRank.adjusted(x, sampleShape: modelInputShape)
         try preparePrediction(x, batchSize: batchSize)
         let (result, array) = try Tensor.sharedWithNewArray(shape: [x.shape[0]] + (outputShape ?? []))
         try predict(x, into: result, batchSize: batchSize, callbacks: callbacks, cancellation: cancellation)
@@ -168,6 +181,7 @@ extension Sequential {
     public func evaluate(x: Tensor, y: Tensor, batchSize: Int = 32, callbacks: [TrainingCallback] = [], cancellation: CancellationFlag? = nil) throws -> Logs {
         guard let compiled else { throw ModelError.notCompiled(model: name) }
         guard batchSize > 0 else { throw TrainingError.invalidArgument("batch_size must be a positive integer, got \(batchSize)") }
+        let x = InputRank.adjusted(x, sampleShape: modelInputShape)
         try validate(x: x, y: y, compiled: compiled)
         let metrics = try activeMetrics(compiled, targetShape: Array(y.shape.dropFirst()))
         let clock = ContinuousClock(), started = clock.now
@@ -180,7 +194,9 @@ extension Sequential {
 
     /// The names `evaluate` returns values for, in Keras's order for the returned list:
     /// the loss first, then the compiled metrics.
-    public var evaluationNames: [String] { ["loss"] + (compiled?.metrics.map(\.name) ?? []) }
+    public var evaluationNames: [String] {
+        ["loss"] + (compiled?.outputLosses.map { $0.name + "_loss" } ?? []) + (compiled?.metrics.map(\.name) ?? [])
+    }
 }
 
 extension Duration {

@@ -28,6 +28,10 @@ enum KerasBinding {
     static func makeTensorFlow(_ interpreter: Runtime) throws -> Module {
         let tf = Module("tensorflow", doc: "TensorFlow's eager API as SwiftML provides it: float32 tensors, tf.Variable, tf.GradientTape, math, and tf.keras.")
         tf["__version__"] = .string("2.21.0-swiftml")
+        // tf.version.VERSION, which TensorFlow's tutorials print, is the same string.
+        let version = Module("tensorflow.version", doc: "The version of the tensorflow module SwiftML provides.")
+        version["VERSION"] = .string("2.21.0-swiftml")
+        tf["version"] = .object(version)
         TensorFlowFunctions.addCore(to: tf)
         TensorFlowArrayFunctions.register(tf)
         tf.add(TensorTypes.tensor)
@@ -63,12 +67,10 @@ enum KerasBinding {
         keras["__version__"] = .string("3.15.1-swiftml")
         keras.add(ModelTypes.sequential)
         keras.function("Input(shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None, name=None, tensor=None, optional=False)",
-                       doc: "Declares a model's input shape; use it as the first entry of a Sequential.") { args, interpreter in
-            try LayerTypes.makeInput(args, interpreter)
+                       doc: "A model's input: a Keras tensor to call layers on (functional API), or the first entry of a Sequential.") { args, interpreter in
+            try SymbolicTensorObject.makeInput(args, interpreter)
         }
-        keras.function("Model(*args, **kwargs)", doc: "The functional API, which SwiftML does not support.") { _, _ in
-            throw PyError(.notImplementedError, "keras.Model (the functional API) is not supported; build the network as a keras.Sequential([...])")
-        }
+        keras.add(FunctionalTypes.model)
         return keras
     }
 
@@ -83,9 +85,10 @@ enum KerasBinding {
             }
             module["MaxPool2D"] = .object(LayerTypes.maxPooling2D)
             module.function("Input(shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None, name=None, tensor=None, optional=False)",
-                            doc: "Declares a model's input shape; use it as the first entry of a Sequential.") { args, interpreter in
-                try LayerTypes.makeInput(args, interpreter)
+                            doc: "A model's input: a Keras tensor to call layers on (functional API), or the first entry of a Sequential.") { args, interpreter in
+                try SymbolicTensorObject.makeInput(args, interpreter)
             }
+            MergeLayerTypes.register(in: module)
         case "models":
             module.doc = "Sequential, and load_model for files written by model.save."
             module.add(ModelTypes.sequential)
@@ -95,9 +98,7 @@ enum KerasBinding {
                 let model = try ModelFile.load(from: try args.string("filepath"), random: state.random, compile: try args.bool("compile"))
                 return .object(state.wrapper(for: model))
             }
-            module.function("Model(*args, **kwargs)", doc: "The functional API, which SwiftML does not support.") { _, _ in
-                throw PyError(.notImplementedError, "keras.Model (the functional API) is not supported; build the network as a keras.Sequential([...])")
-            }
+            module.add(FunctionalTypes.model)
         case "optimizers":
             module.doc = "Optimizers with Keras's defaults: SGD (lr 0.01), Adam, Adamax, RMSprop, Adagrad (lr 0.001)."
             addOptimizers(to: module)

@@ -17,8 +17,14 @@ class LayerObject: PyObject, CallableObject {
         let signature = try Signature("__call__(inputs, training=None, mask=None)")
         let args = try signature.bind(arguments)
         let inputs = args["inputs"]
+        if let symbolic = try SymbolicTensorObject.tensors(inputs, interpreter) {
+            return try SymbolicTensorObject.apply(layer, to: symbolic, interpreter)
+        }
         if inputs.object(as: LayerObject.self)?.layer is InputLayer {
-            throw PyError(.notImplementedError, "the functional API (calling layers on keras.Input and keras.Model(inputs, outputs)) is not supported; put the layers in a keras.Sequential([...]) instead")
+            throw PyError(.typeError, "a layer is called on a tensor, not on an InputLayer: use keras.Input(shape=...), which returns one")
+        }
+        if layer is MergeLayer {
+            throw PyError(.notImplementedError, "calling \(layer.typeName) on data (outside a functional model) is not supported by SwiftML; call it on keras.Input tensors")
         }
         let state = KerasState.of(interpreter)
         let training = try args.optional("training").map { try interpreter.truthiness($0) } ?? false
@@ -30,7 +36,9 @@ class LayerObject: PyObject, CallableObject {
 enum LayerTypes {
     static func type(for layer: Layer) -> PyType {
         switch layer {
+        case is FunctionalModel: FunctionalTypes.model
         case is Sequential: ModelTypes.sequential
+        case is MergeLayer: MergeLayerTypes.type(for: layer)
         case is Dense: dense
         case is Conv2D: conv2D
         case is MaxPooling2D: maxPooling2D

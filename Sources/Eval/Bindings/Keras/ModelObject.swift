@@ -115,7 +115,8 @@ enum ModelTypes {
         t.method("evaluate(x=None, y=None, batch_size=None, verbose='auto', sample_weight=None, steps=None, callbacks=None, return_dict=False)", of: ModelObject.self,
                  doc: "The loss (and metrics) on the data: a float, or [loss, metric, ...] when compiled with metrics.") { o, args, interpreter in
             _ = try compiled(o.model)
-            let x = try data(args["x"], argument: "x", interpreter), y = try data(args["y"], argument: "y", interpreter)
+            let x = try FunctionalTypes.inputs(o.model, args["x"], argument: "x", interpreter)
+            let y = try FunctionalTypes.targets(o.model, args["y"], argument: "y", interpreter)
             let verbose = try verbosity(args["verbose"])
             let reporter = ProgressReporter(verbose: verbose, output: NotebookProgress(interpreter))
             let logs = try o.model.evaluate(x: x, y: y, batchSize: try args.optionalInt("batch_size") ?? 32,
@@ -126,15 +127,15 @@ enum ModelTypes {
         }
         t.method("predict(x, batch_size=None, verbose='auto', steps=None, callbacks=None)", of: ModelObject.self,
                  doc: "The model's outputs for `x`, as a float32 NumPy array of shape (samples, ...).") { o, args, interpreter in
-            let x = try data(args["x"], argument: "x", interpreter)
+            let x = try FunctionalTypes.inputs(o.model, args["x"], argument: "x", interpreter)
             let verbose = try verbosity(args["verbose"])
             let reporter = ProgressReporter(verbose: verbose, output: NotebookProgress(interpreter))
             let output = try o.model.predictArray(x, batchSize: try args.optionalInt("batch_size") ?? 32,
                                                   callbacks: verbose > 0 ? [reporter] : [], cancellation: interpreter.cancellation)
-            return ArrayConversion.wrap(output)
+            return try FunctionalTypes.predictions(o.model, output)
         }
         t.method("predict_on_batch(x)", of: ModelObject.self, doc: "The outputs for one batch, without progress.") { o, args, interpreter in
-            ArrayConversion.wrap(try o.model.predictArray(try data(args["x"], argument: "x", interpreter), batchSize: 32, callbacks: [], cancellation: nil))
+            try FunctionalTypes.predictions(o.model, try o.model.predictArray(try FunctionalTypes.inputs(o.model, args["x"], argument: "x", interpreter), batchSize: 32, callbacks: [], cancellation: nil))
         }
         t.method("summary(line_length=None, positions=None, print_fn=None, expand_nested=False, show_trainable=False, layer_range=None)", of: ModelObject.self,
                  doc: "Prints the table of layers, output shapes and parameter counts.") { o, args, interpreter in
@@ -167,6 +168,8 @@ enum ModelTypes {
     /// A layer argument of `Sequential([...])` / `add`: layers and models, and `Input(...)`.
     static func layer(_ value: Value, _ interpreter: Runtime) throws -> Layer {
         if let object = value.object(as: LayerObject.self) { return object.layer }
+        // keras.Input(...) as a Sequential's first entry stands for its input layer.
+        if let tensor = value.object(as: SymbolicTensorObject.self)?.tensor, tensor.call == nil, let input = tensor.layer as? InputLayer { return input }
         throw PyError(.typeError, "The added layer must be an instance of class Layer. Received: layer=\(try interpreter.repr(value)) of type \(value.typeName).")
     }
 
@@ -181,10 +184,10 @@ enum ModelTypes {
             throw PyError(.notImplementedError, "fit(\(unsupported)=...) is not supported by SwiftML")
         }
         let xValue = args["x"], yValue = args["y"]
-        let x = try data(xValue, argument: "x", interpreter)
+        let x = try FunctionalTypes.inputs(o.model, xValue, argument: "x", interpreter)
         // The same array for inputs and targets (an autoencoder) is converted once.
         let sameArray = isSameObject(xValue, yValue)
-        let y = sameArray ? x : try data(yValue, argument: "y", interpreter)
+        let y = sameArray ? x : try FunctionalTypes.targets(o.model, yValue, argument: "y", interpreter)
         var options = FitOptions()
         options.epochs = try args.int("epochs")
         options.batchSize = try args.optionalInt("batch_size") ?? 32
@@ -197,8 +200,8 @@ enum ModelTypes {
             let parts = try interpreter.collect(validation)
             guard parts.count >= 2 else { throw PyError(.valueError, "validation_data must be a tuple (x_val, y_val)") }
             if parts.count > 2 { throw PyError(.notImplementedError, "validation sample weights are not supported") }
-            let vx = try data(parts[0], argument: "validation_data[0]", interpreter)
-            options.validationData = (vx, isSameObject(parts[0], parts[1]) ? vx : try data(parts[1], argument: "validation_data[1]", interpreter))
+            let vx = try FunctionalTypes.inputs(o.model, parts[0], argument: "validation_data[0]", interpreter)
+            options.validationData = (vx, isSameObject(parts[0], parts[1]) ? vx : try FunctionalTypes.targets(o.model, parts[1], argument: "validation_data[1]", interpreter))
         }
         var callbacks = try TrainingTypes.callbacks(args.optional("callbacks"), interpreter)
         if options.verbose > 0 { callbacks.insert(ProgressReporter(verbose: options.verbose, output: NotebookProgress(interpreter)), at: 0) }
