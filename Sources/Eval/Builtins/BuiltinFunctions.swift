@@ -18,6 +18,7 @@ enum BuiltinFunctions {
         registerSequences(table)
         registerNumbers(table)
         registerIntrospection(table)
+        registerClasses(table)
         return table.members
     }
 
@@ -199,6 +200,11 @@ enum BuiltinFunctions {
             return .object(IteratorObject(typeName: "iterator", iterator))
         }
         table.function("next(iterator, default=<unset>, /)", doc: "Return the next item from the iterator; at the end return default, or raise StopIteration.") { args, interp in
+            if case .object(let instance as InstanceObject) = args.values[0], instance.userClass.special("__next__", interp) != nil {
+                if let item = try InstanceIterator(instance).next(interp) { return item }
+                if args.isGiven("default") { return args.values[1] }
+                throw PyError(.stopIteration, "")
+            }
             guard case .object(let object) = args.values[0], let iterator = object as? any PyIterator else {
                 throw PyError(.typeError, "'\(args.values[0].typeName)' object is not an iterator")
             }

@@ -48,6 +48,12 @@ public struct DictKey: Hashable {
             }
             if let i = x.asIndex(), let j = y.asIndex() { return i == j }
             if let i = x as? BigIntObject, let j = y as? BigIntObject { return i.value == j.value }
+            if let instance = x as? InstanceObject, let runtime = instance.userClass.runtime,
+               instance.hasCustomEquality(runtime) {
+                // A user `__eq__` decides; `==` of a Swift key cannot throw, so an error
+                // raised by `__eq__` counts as "not equal" (the hash already matched).
+                return (try? runtime.equals(a, b)) ?? false
+            }
             return false
         default:
             if let x = a.numericKey, let y = b.numericKey { return x == y }
