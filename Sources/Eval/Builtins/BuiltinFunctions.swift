@@ -59,8 +59,9 @@ enum BuiltinFunctions {
         table.function("format(value, format_spec='', /)", doc: "Return value formatted according to format_spec (the format mini-language).") { args, interp in
             .string(try interp.format(args.values[0], spec: try args.string("format_spec")))
         }
-        table.function("open(file, mode='r', *args, **kwargs)", doc: "Not supported: files are not available to cells.") { _, _ in
-            throw PyError(.notImplementedError, "open() is not supported in SwiftML cells")
+        table.function("open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)",
+                       doc: "Open file and return a stream: text ('r', 'w', 'a', 'x') or binary (with 'b').") { args, interp in
+            try FileObject.open(args, interp)
         }
     }
 

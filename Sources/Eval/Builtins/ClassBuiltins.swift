@@ -2,7 +2,7 @@
 /// `vars`, `NotImplemented`.
 extension BuiltinFunctions {
     static func registerClasses(_ table: Module) {
-        for type in [PropertyObject.type, StaticMethodObject.type, ClassMethodObject.type] {
+        for type in [PropertyObject.type, StaticMethodObject.type, ClassMethodObject.type, BytesObject.type] {
             table.members[type.name] = .object(type)
         }
         table.members["NotImplemented"] = .object(NotImplementedObject.shared)

@@ -17,6 +17,8 @@ enum StandardModules {
         ModuleDefinition("collections", make: CollectionsModule.make),
         ModuleDefinition("itertools", make: ItertoolsModule.make),
         ModuleDefinition("functools", make: FunctoolsModule.make),
+        ModuleDefinition("pathlib", make: PathlibModule.make),
+        ModuleDefinition("json", make: JSONModule.make),
         ModuleDefinition("__future__") { _ in
             // Old tutorials start with these; in Python 3 they change nothing.
             let module = Module("__future__", doc: "Future statements; all already in effect.")
