@@ -146,7 +146,13 @@ struct Compiler {
         case .assign(let targets, let value):
             let valueNode = try expression(value, context)
             return AssignNode(targets: try targets.map { try target($0, context) }, value: valueNode, line: line)
-        case .annotatedAssign(let t, let value):
+        case .annotatedAssign(let t, let annotation, let value):
+            if context.scope.kind == .classBody, case .name(let name) = t.kind,
+               case .local(let slot) = binding("__annotations__", context) {
+                return AnnotationNode(name: name, annotation: try expression(annotation, context), tableSlot: slot,
+                                      assignment: try value.map { AssignNode(targets: [try target(t, context)], value: try expression($0, context), line: line) },
+                                      line: line)
+            }
             guard let value else { return PassNode(line: line) }
             return AssignNode(targets: [try target(t, context)], value: try expression(value, context), line: line)
         case .augmentedAssign(let t, let op, let value):

@@ -15,7 +15,7 @@ extension Compiler {
                 throw info
             }
             return try yieldNode(value, target: try target(targets[0], context), context)
-        case .annotatedAssign(let t, let value?):
+        case .annotatedAssign(let t, _, let value?):
             return try yieldNode(value, target: try target(t, context), context)
         case .ifElse(let branches, let otherwise):
             return GenIfNode(branches: try branches.map { (try expression($0.condition, context), try generatorBlock($0.body, context, line: $0.condition.position.line)) },
@@ -80,7 +80,7 @@ extension Stmt {
         switch kind {
         case .expression(let e): return isYield(e)
         case .assign(_, let value): return isYield(value)
-        case .annotatedAssign(_, let value?): return isYield(value)
+        case .annotatedAssign(_, _, let value?): return isYield(value)
         case .ifElse(let branches, let otherwise): return branches.contains { any($0.body) } || any(otherwise ?? [])
         case .whileLoop(_, let body, let otherwise), .forLoop(_, _, let body, let otherwise):
             return any(body) || any(otherwise ?? [])

@@ -87,7 +87,12 @@ struct ScopeAnalyzer {
             visit(value, scope)
             visit(target, scope)
             bind(target, scope)
-        case .annotatedAssign(let target, let value):
+        case .annotatedAssign(let target, let annotation, let value):
+            if scope.kind == .classBody, case .name = target.kind {
+                // A class body records its annotations (dataclasses read them).
+                visit(annotation, scope)
+                scope.assign("__annotations__")
+            }
             if let value { visit(value, scope); bind(target, scope) }
         case .ifElse(let branches, let otherwise):
             for (condition, body) in branches { visit(condition, scope); visit(body, scope) }

@@ -19,6 +19,7 @@ enum StandardModules {
         ModuleDefinition("functools", make: FunctoolsModule.make),
         ModuleDefinition("pathlib", make: PathlibModule.make),
         ModuleDefinition("json", make: JSONModule.make),
+        ModuleDefinition("dataclasses", make: DataclassesModule.make),
         ModuleDefinition("__future__") { _ in
             // Old tutorials start with these; in Python 3 they change nothing.
             let module = Module("__future__", doc: "Future statements; all already in effect.")

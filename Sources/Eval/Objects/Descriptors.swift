@@ -159,7 +159,9 @@ extension ClassMember {
         switch self {
         case .value(let value, _):
             guard case .object(let object) = value else { return value }
-            if object is FunctionObject { return .object(MethodObject(function: value, receiver: receiver)) }
+            if object is FunctionObject || (object as? BuiltinFunction)?.bindsAsMethod == true {
+                return .object(MethodObject(function: value, receiver: receiver))
+            }
             if let method = object as? StaticMethodObject { return method.function }
             if let method = object as? ClassMethodObject {
                 return .object(MethodObject(function: method.function, receiver: .object(receiver.pyType)))

@@ -73,6 +73,35 @@ final class ClassDefinitionNode: StmtNode {
     }
 }
 
+/// `name: annotation [= value]` in a class body: records the annotation in the body's
+/// `__annotations__` dict (made on first use), then assigns.
+final class AnnotationNode: StmtNode {
+    let name: String
+    let annotation: ExprNode
+    /// The class body's slot for `__annotations__`.
+    let tableSlot: Int
+    let assignment: StmtNode?
+    init(name: String, annotation: ExprNode, tableSlot: Int, assignment: StmtNode?, line: Int) {
+        self.name = name
+        self.annotation = annotation
+        self.tableSlot = tableSlot
+        self.assignment = assignment
+        super.init(line: line)
+    }
+    override func exec(_ frame: Frame) throws -> Flow {
+        frame.line = line
+        let dict: DictObject
+        if let found = frame.slots[tableSlot]?.object(as: DictObject.self) {
+            dict = found
+        } else {
+            dict = DictObject()
+            frame.slots[tableSlot] = .object(dict)
+        }
+        dict.storage.set(DictKey(string: name), try annotation.eval(frame))
+        return try assignment?.exec(frame) ?? .normal
+    }
+}
+
 /// A class body reading a name it binds: its own value once bound, else the global or
 /// builtin of that name (Python's LOAD_NAME).
 final class ClassBodyLoadNode: ExprNode {

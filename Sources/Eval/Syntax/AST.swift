@@ -138,7 +138,7 @@ indirect enum StmtKind {
     case expression(Expr)
     case assign(targets: [Expr], value: Expr)
     case augmentedAssign(target: Expr, op: BinaryOperator, value: Expr)
-    case annotatedAssign(target: Expr, value: Expr?)
+    case annotatedAssign(target: Expr, annotation: Expr, value: Expr?)
     case ifElse(branches: [(condition: Expr, body: [Stmt])], otherwise: [Stmt]?)
     case whileLoop(condition: Expr, body: [Stmt], otherwise: [Stmt]?)
     case forLoop(target: Expr, iterable: Expr, body: [Stmt], otherwise: [Stmt]?)

@@ -549,10 +549,10 @@ struct Parser {
         if isOp(":") {
             // An annotated assignment: `x: int = 5` (the annotation is not checked).
             _ = advance()
-            _ = try parseExpression()
+            let annotation = try parseExpression()
             let target = try toTarget(first)
             let value = acceptOp("=") ? try parseAssignedValue() : nil
-            return Stmt(.annotatedAssign(target: target, value: value), start.position)
+            return Stmt(.annotatedAssign(target: target, annotation: annotation, value: value), start.position)
         }
         guard isOp("=") else { return Stmt(.expression(first), start.position) }
         var targets = [try toTarget(first)]

@@ -32,6 +32,7 @@ enum KerasBinding {
         let tf = Module("tensorflow", doc: "TensorFlow's eager API as SwiftML provides it: float32 tensors, tf.Variable, tf.GradientTape, math, and tf.keras.")
         tf["__version__"] = .string("2.21.0-swiftml")
         TensorFlowFunctions.addCore(to: tf)
+        TensorFlowFunctionDecorator.add(to: tf)
         tf.add(TensorTypes.tensor)
         tf.add(TensorTypes.variable)
         tf.add(GradientTapeObject.type)
