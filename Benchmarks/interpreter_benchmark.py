@@ -47,6 +47,75 @@ def fib(n):
     return n if n < 2 else fib(n - 1) + fib(n - 2)
 fib(22)
 """,
+    "recursive calls: fib(25)": """\
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+fib(25)
+""",
+    "method calls on a user class, 10^6": """\
+class Counter:
+    def __init__(self):
+        self.total = 0
+    def add(self, k):
+        self.total += k
+        return self.total
+def run(n):
+    c = Counter()
+    for i in range(n):
+        c.add(i)
+    return c.total
+run(1000000)
+""",
+    "attribute reads and writes on instances, 10^6": """\
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+def run(n):
+    p = Point(0, 0)
+    for i in range(n):
+        p.x = p.y + i
+        p.y = p.x - 1
+    return p.x
+run(1000000)
+""",
+    "dict-of-strings counting loop, 10^5 keys x 3": """\
+def run(n):
+    d = {}
+    for r in range(3):
+        for i in range(n):
+            k = 'k' + str(i)
+            d[k] = d.get(k, 0) + 1
+    return len(d)
+run(100000)
+""",
+    "string building: += and ''.join of f-strings, 10^5": """\
+def run(n):
+    s = ''
+    for i in range(n):
+        s += 'x'
+    parts = ''.join([f'{i}:{i * 2};' for i in range(n)])
+    return len(s) + len(parts)
+run(100000)
+""",
+    "generator pipeline, 10^5 items": """\
+def numbers(n):
+    for i in range(n):
+        yield i
+def evens(xs):
+    for x in xs:
+        if x % 2 == 0:
+            yield x
+def run(n):
+    return sum(x * x for x in evens(numbers(n)))
+run(100000)
+""",
+    "sorted with a key lambda, 10^5 items": """\
+import random
+random.seed(1)
+items = [(random.random(), i) for i in range(100000)]
+ordered = sorted(items, key=lambda p: p[0])
+""",
 }
 
 

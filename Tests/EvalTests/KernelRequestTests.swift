@@ -22,7 +22,8 @@ import Testing
         ("x = = 1", .invalid),
         ("1 = x", .invalid),
         ("x = )", .invalid),
-        ("class A:", .invalid),
+        ("class A:", .incomplete(indent: "    ")),
+        ("yield 1", .invalid),
     ])
     func completeness(_ code: String, _ expected: Completeness) {
         let nb = Notebook()

@@ -18,6 +18,7 @@ enum BuiltinFunctions {
         registerSequences(table)
         registerNumbers(table)
         registerIntrospection(table)
+        registerClasses(table)
         return table.members
     }
 
@@ -58,8 +59,9 @@ enum BuiltinFunctions {
         table.function("format(value, format_spec='', /)", doc: "Return value formatted according to format_spec (the format mini-language).") { args, interp in
             .string(try interp.format(args.values[0], spec: try args.string("format_spec")))
         }
-        table.function("open(file, mode='r', *args, **kwargs)", doc: "Not supported: files are not available to cells.") { _, _ in
-            throw PyError(.notImplementedError, "open() is not supported in SwiftML cells")
+        table.function("open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)",
+                       doc: "Open file and return a stream: text ('r', 'w', 'a', 'x') or binary (with 'b').") { args, interp in
+            try FileObject.open(args, interp)
         }
     }
 
@@ -199,6 +201,11 @@ enum BuiltinFunctions {
             return .object(IteratorObject(typeName: "iterator", iterator))
         }
         table.function("next(iterator, default=<unset>, /)", doc: "Return the next item from the iterator; at the end return default, or raise StopIteration.") { args, interp in
+            if case .object(let instance as InstanceObject) = args.values[0], instance.userClass.special("__next__", interp) != nil {
+                if let item = try InstanceIterator(instance).next(interp) { return item }
+                if args.isGiven("default") { return args.values[1] }
+                throw PyError(.stopIteration, "")
+            }
             guard case .object(let object) = args.values[0], let iterator = object as? any PyIterator else {
                 throw PyError(.typeError, "'\(args.values[0].typeName)' object is not an iterator")
             }

@@ -8,6 +8,13 @@ extension Runtime {
         case let function as FunctionObject: return function.signature.description
         case let method as BoundMethod: return method.method.signature.description
         case let method as UnboundMethod: return method.method.signature.description
+        case let method as MethodObject:
+            guard let function = method.function.object(as: FunctionObject.self) else { return nil }
+            return Signature(name: function.name, parameters: Array(function.signature.parameters.dropFirst())).description
+        case let type as PyType where type.userClass != nil:
+            guard case .value(let initializer, _)? = type.userClass?.member("__init__", self),
+                  let function = initializer.object(as: FunctionObject.self) else { return "\(type.name)()" }
+            return Signature(name: type.name, parameters: Array(function.signature.parameters.dropFirst())).description
         case let type as PyType:
             if let constructor = type.constructor { return constructor.signature.description }
             if type.errorKind != nil { return "\(type.name)(*args)" }
@@ -24,6 +31,7 @@ extension Runtime {
         case let function as FunctionObject: return function.doc ?? ""
         case let method as BoundMethod: return method.method.doc
         case let method as UnboundMethod: return method.method.doc
+        case let method as MethodObject: return docText(of: method.function)
         case let type as PyType:
             if let constructor = type.constructor, !constructor.doc.isEmpty { return constructor.doc }
             return type.doc

@@ -142,8 +142,8 @@ extension PyType {
             guard let range = text.range(of: sep) else { return .tuple([.string(text), .string(""), .string("")]) }
             return .tuple([.string(String(text[..<range.lowerBound])), .string(sep), .string(String(text[range.upperBound...]))])
         }
-        t.valueMethod("encode(encoding='utf-8', errors='strict')", doc: "Not supported: bytes are not part of this language.") { _, _, _ in
-            throw PyError(.notImplementedError, "bytes are not supported")
+        t.valueMethod("encode(encoding='utf-8', errors='strict')", doc: "Encode the string using the codec registered for encoding.") { s, args, _ in
+            .object(BytesObject(try BytesObject.encode(try s.string, try args.string("encoding"))))
         }
     }
 }

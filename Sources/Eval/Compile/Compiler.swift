@@ -92,7 +92,7 @@ struct Compiler {
                     return scope.scope.cells.contains(name) ? .cell(scope.layout.cell(key)) : .local(scope.layout.slot(key))
                 }
                 current = scope.parent
-            case .function:
+            case .function, .classBody:
                 if scope.scope.declaredGlobal.contains(name) { return .global(globals.slot(for: name)) }
                 if scope.scope.owns(name) {
                     return scope.scope.cells.contains(name) ? .cell(scope.layout.cell(name)) : .local(scope.layout.slot(name))
@@ -108,6 +108,10 @@ struct Compiler {
 
     func load(_ name: String, _ context: CompileScope, line: Int) -> ExprNode {
         switch binding(name, context) {
+        case .local(let slot) where context.scope.kind == .classBody:
+            // A class body reads a name it has not bound yet from the globals, as Python does.
+            return ClassBodyLoadNode(slot: slot, name: name, fallback: GlobalLoadNode(
+                slot: globals.slot(for: name), name: name, globals: globals, builtin: interpreter.builtins[name], line: line), line: line)
         case .local(let slot): return LocalLoadNode(slot: slot, name: name, line: line)
         case .cell(let index): return CellLoadNode(index: index, name: name, line: line)
         case .global(let slot):
@@ -126,19 +130,29 @@ struct Compiler {
     // MARK: Statements
 
     mutating func block(_ statements: [Stmt], _ context: CompileScope, line: Int) throws -> StmtNode {
+        if context.scope.isGenerator && statements.contains(where: \.containsYield) {
+            return try generatorBlock(statements, context, line: line)
+        }
         let nodes = try statements.map { try statement($0, context) }
         return nodes.count == 1 ? nodes[0] : BlockNode(nodes, line: line)
     }
 
     mutating func statement(_ statement: Stmt, _ context: CompileScope) throws -> StmtNode {
         let line = statement.position.line
+        if context.scope.isGenerator, let node = try generatorStatement(statement, context) { return node }
         switch statement.kind {
         case .expression(let e):
             return ExpressionStatementNode(try expression(e, context), line: line)
         case .assign(let targets, let value):
             let valueNode = try expression(value, context)
             return AssignNode(targets: try targets.map { try target($0, context) }, value: valueNode, line: line)
-        case .annotatedAssign(let t, let value):
+        case .annotatedAssign(let t, let annotation, let value):
+            if context.scope.kind == .classBody, case .name(let name) = t.kind,
+               case .local(let slot) = binding("__annotations__", context) {
+                return AnnotationNode(name: name, annotation: try expression(annotation, context), tableSlot: slot,
+                                      assignment: try value.map { AssignNode(targets: [try target(t, context)], value: try expression($0, context), line: line) },
+                                      line: line)
+            }
             guard let value else { return PassNode(line: line) }
             return AssignNode(targets: [try target(t, context)], value: try expression(value, context), line: line)
         case .augmentedAssign(let t, let op, let value):
@@ -174,9 +188,16 @@ struct Compiler {
                                      doc: definition.docstring, key: ScopeKey(position: statement.position, tag: 0), context)
             return FunctionDefinitionNode(maker: maker, decorators: decorators,
                                           target: store(definition.name, context, line: line), line: line)
+        case .classDefinition(let definition):
+            return try classDefinition(definition, key: ScopeKey(position: statement.position, tag: 3), context, line: line)
         case .returnStatement(let value):
             return ReturnNode(try value.map { try expression($0, context) }, line: line)
-        case .pass, .global, .nonlocal:
+        case .pass, .global:
+            return PassNode(line: line)
+        case .nonlocal(let names):
+            for name in names where !context.scope.free.contains(name) {
+                throw compileError("no binding for nonlocal '\(name)' found", statement.position)
+            }
             return PassNode(line: line)
         case .breakLoop:
             return BreakNode(line: line)
@@ -289,6 +310,7 @@ struct Compiler {
             code.body = ReturnNode(try expression(e, inner), line: e.position.line)
         }
         layout.finish(code)
+        code.isGenerator = scope.isGenerator
         var captures: [Int] = []
         for freeName in scope.free {
             guard case .cell(let index) = binding(freeName, context) else {

@@ -30,6 +30,7 @@ extension Compiler {
             return SliceNode(try a.map { try self.expression($0, context) }, try b.map { try self.expression($0, context) },
                              try c.map { try self.expression($0, context) }, line: line)
         case .call(let callee, let arguments):
+            if let node = zeroArgumentSuper(callee, arguments, context) { return node }
             var positional: [Expr] = []
             var keywords: [(name: String, value: ExprNode)] = []
             var doubleStarred: [ExprNode] = []
@@ -105,6 +106,10 @@ extension Compiler {
             return ComprehensionNode(kind: kind, element: try self.expression(element, inner),
                                      value: try value.map { try self.expression($0, inner) }, clauses: compiled,
                                      cancellation: cancellation, line: line)
+        case .yield, .yieldFrom:
+            var info = compileError("'yield' inside an expression is not supported (use it as a statement or as `x = yield value`)", expression.position)
+            info.kind = .notImplementedError
+            throw info
         case .namedExpression(let name, let value):
             var owner = context
             while owner.scope.kind == .comprehension, let parent = owner.parent { owner = parent }

@@ -1,7 +1,9 @@
 /// Finds, before compiling, which variables each function keeps local, which it shares
 /// with closures defined inside it (cells), and which it takes from enclosing functions.
 final class Scope {
-    enum Kind { case module, function, comprehension }
+    /// A class body is a frame of its own whose names become the class's attributes; the
+    /// functions defined in it do not see those names (Python's rule), only `__class__`.
+    enum Kind { case module, function, comprehension, classBody }
     let kind: Kind
     let parent: Scope?
     /// Names bound here (parameters, assignment targets, `def`, `import`, loop targets).
@@ -15,6 +17,8 @@ final class Scope {
     /// Variables of enclosing functions this function uses, in a fixed order.
     var free: [String] = []
     var children: [Scope] = []
+    /// A function whose body contains `yield`: calling it makes a generator.
+    var isGenerator = false
 
     init(kind: Kind, parent: Scope?) {
         self.kind = kind
@@ -31,7 +35,7 @@ final class Scope {
         switch kind {
         case .module: return false
         case .comprehension: return assignedSet.contains(name)
-        case .function:
+        case .function, .classBody:
             return assignedSet.contains(name) && !declaredGlobal.contains(name) && !declaredNonlocal.contains(name)
         }
     }
@@ -42,6 +46,9 @@ final class Scope {
         while scope.kind == .comprehension, let parent = scope.parent { scope = parent }
         return scope
     }
+
+    /// Whether this scope runs in a frame of its own (so it receives captured cells).
+    var hasFrame: Bool { kind == .function || kind == .classBody }
 
     func addFree(_ name: String) {
         if !free.contains(name) { free.append(name) }
@@ -80,7 +87,12 @@ struct ScopeAnalyzer {
             visit(value, scope)
             visit(target, scope)
             bind(target, scope)
-        case .annotatedAssign(let target, let value):
+        case .annotatedAssign(let target, let annotation, let value):
+            if scope.kind == .classBody, case .name = target.kind {
+                // A class body records its annotations (dataclasses read them).
+                visit(annotation, scope)
+                scope.assign("__annotations__")
+            }
             if let value { visit(value, scope); bind(target, scope) }
         case .ifElse(let branches, let otherwise):
             for (condition, body) in branches { visit(condition, scope); visit(body, scope) }
@@ -104,6 +116,18 @@ struct ScopeAnalyzer {
             scopes[ScopeKey(position: statement.position, tag: 0)] = function
             for parameter in definition.parameters.parameters { function.assign(parameter.name) }
             visit(definition.body, function)
+            if scope.kind == .classBody && (function.used.contains("super") || function.used.contains("__class__")) {
+                // Zero-argument `super()` reads the class being defined from a `__class__` cell.
+                scope.assign("__class__")
+                function.used.insert("__class__")
+            }
+        case .classDefinition(let definition):
+            for decorator in definition.decorators { visit(decorator, scope) }
+            visitArguments(definition.arguments, scope)
+            scope.assign(definition.name)
+            let body = Scope(kind: .classBody, parent: scope)
+            scopes[ScopeKey(position: statement.position, tag: 3)] = body
+            visit(definition.body, body)
         case .returnStatement(let value):
             if let value { visit(value, scope) }
         case .pass, .breakLoop, .continueLoop: break
@@ -171,11 +195,7 @@ struct ScopeAnalyzer {
             for part in [a, b, c] { if let part { visit(part, scope) } }
         case .call(let callee, let arguments):
             visit(callee, scope)
-            for argument in arguments {
-                switch argument {
-                case .positional(let e), .starred(let e), .keyword(_, let e), .doubleStarred(let e): visit(e, scope)
-                }
-            }
+            visitArguments(arguments, scope)
         case .unary(_, let e), .not(let e): visit(e, scope)
         case .binary(_, let a, let b), .and(let a, let b), .or(let a, let b): visit(a, scope); visit(b, scope)
         case .compare(let first, let rest):
@@ -205,11 +225,25 @@ struct ScopeAnalyzer {
             }
             visit(element, comprehension)
             if let value { visit(value, comprehension) }
+        case .yield(let value):
+            if let value { visit(value, scope) }
+            if scope.kind == .function { scope.isGenerator = true }
+        case .yieldFrom(let value):
+            visit(value, scope)
+            if scope.kind == .function { scope.isGenerator = true }
         case .namedExpression(let name, let value):
             visit(value, scope)
             var target = scope
             while target.kind == .comprehension, let parent = target.parent { target = parent }
             target.assign(name)
+        }
+    }
+
+    mutating func visitArguments(_ arguments: [CallArgument], _ scope: Scope) {
+        for argument in arguments {
+            switch argument {
+            case .positional(let e), .starred(let e), .keyword(_, let e), .doubleStarred(let e): visit(e, scope)
+            }
         }
     }
 
@@ -240,15 +274,17 @@ struct ScopeAnalyzer {
         while let current = ancestor {
             if current.kind == .module { return }
             if current.kind == .function && current.declaredGlobal.contains(name) { return }
-            if current.owns(name) {
+            // A class body's names are not visible to the functions defined inside it.
+            let hidden = current.kind == .classBody && name != "__class__"
+            if !hidden && current.owns(name) {
                 let owner = current.frameOwner
                 if owner === scope.frameOwner { return }
-                if current.kind == .comprehension || current.kind == .function { current.cells.insert(name) }
-                for step in path where step.kind == .function { step.addFree(name) }
-                // Functions between the use and the definition pass the cell along.
+                if current.kind != .module { current.cells.insert(name) }
+                for step in path where step.hasFrame { step.addFree(name) }
+                // Frames between the use and the definition pass the cell along.
                 var between = scope.frameOwner.parent
                 while let middle = between, middle !== owner {
-                    if middle.kind == .function { middle.addFree(name) }
+                    if middle.hasFrame { middle.addFree(name) }
                     between = middle.parent
                 }
                 return

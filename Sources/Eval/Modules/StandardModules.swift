@@ -14,6 +14,12 @@ enum StandardModules {
         },
         ModuleDefinition("IPython.display", make: IPythonDisplay.make),
         ModuleDefinition("warnings", make: SystemModules.makeWarnings),
+        ModuleDefinition("collections", make: CollectionsModule.make),
+        ModuleDefinition("itertools", make: ItertoolsModule.make),
+        ModuleDefinition("functools", make: FunctoolsModule.make),
+        ModuleDefinition("pathlib", make: PathlibModule.make),
+        ModuleDefinition("json", make: JSONModule.make),
+        ModuleDefinition("dataclasses", make: DataclassesModule.make),
         ModuleDefinition("__future__") { _ in
             // Old tutorials start with these; in Python 3 they change nothing.
             let module = Module("__future__", doc: "Future statements; all already in effect.")

@@ -9,6 +9,9 @@ public final class BuiltinFunction: PyObject {
     /// The module the function belongs to, for help and repr (`numpy`), or nil for builtins.
     public let moduleName: String?
     let body: (BoundArguments, Runtime) throws -> Value
+    /// Set for functions a class decorator puts in a class (a dataclass's `__init__`): read
+    /// through an instance, they bind it as their first argument like a `def` does.
+    var bindsAsMethod = false
 
     public init(_ signature: Signature, module: String? = nil, doc: String = "",
                 _ body: @escaping (BoundArguments, Runtime) throws -> Value) {

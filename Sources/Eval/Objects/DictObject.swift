@@ -48,6 +48,12 @@ public struct DictKey: Hashable {
             }
             if let i = x.asIndex(), let j = y.asIndex() { return i == j }
             if let i = x as? BigIntObject, let j = y as? BigIntObject { return i.value == j.value }
+            if let instance = x as? InstanceObject, let runtime = instance.userClass.runtime,
+               instance.hasCustomEquality(runtime) {
+                // A user `__eq__` decides; `==` of a Swift key cannot throw, so an error
+                // raised by `__eq__` counts as "not equal" (the hash already matched).
+                return (try? runtime.equals(a, b)) ?? false
+            }
             return false
         default:
             if let x = a.numericKey, let y = b.numericKey { return x == y }
@@ -114,10 +120,12 @@ public struct OrderedTable {
 /// A Python dict, keeping insertion order.
 public final class DictObject: PyObject {
     public var storage = OrderedTable()
+    /// `defaultdict`, `Counter` and `OrderedDict` are dicts with a flavour (CollectionsModule.swift).
+    var flavor: DictFlavor = .plain
 
     public init() {}
 
-    public var pyType: PyType { .dict }
+    public var pyType: PyType { flavor.isPlain ? .dict : flavor.type }
 
     /// Reads a string key (for bindings that take option dicts).
     public subscript(string key: String) -> Value? { storage.get(DictKey(string: key)) }
@@ -129,6 +137,7 @@ public final class DictObject: PyObject {
 
     public func item(_ key: Value, _ interpreter: Runtime) throws -> Value {
         if let value = storage.get(try DictKey(key, interpreter)) { return value }
+        if !flavor.isPlain, let value = try flavor.missing(key, in: self, interpreter) { return value }
         throw PyError.missingKey(key, interpreter)
     }
 
@@ -176,6 +185,12 @@ public final class DictObject: PyObject {
     }
 
     public func repr(_ interpreter: Runtime) throws -> String {
+        if !flavor.isPlain { return try flavor.repr(self, interpreter) }
+        return try plainRepr(interpreter)
+    }
+
+    /// `{k: v, ...}`.
+    func plainRepr(_ interpreter: Runtime) throws -> String {
         try interpreter.withReprGuard(self, placeholder: "{...}") {
             let parts = try zip(storage.keys, storage.values).map {
                 "\(try interpreter.repr($0.value)): \(try interpreter.repr($1))"

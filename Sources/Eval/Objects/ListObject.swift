@@ -109,10 +109,19 @@ public final class ListObject: PyObject {
 /// A Python tuple: an immutable sequence.
 public final class TupleObject: PyObject {
     public let items: [Value]
+    /// For instances of a `namedtuple` class: its type and field names.
+    var named: NamedTupleFields?
 
     public init(_ items: [Value]) { self.items = items }
 
-    public var pyType: PyType { .tuple }
+    public var pyType: PyType { named?.type ?? .tuple }
+
+    public func attribute(_ name: String, _ interpreter: Runtime) throws -> Value? {
+        guard let named, let index = named.names.firstIndex(of: name), index < items.count else { return nil }
+        return items[index]
+    }
+
+    public var dynamicAttributeNames: [String] { named?.names ?? [] }
 
     public func item(_ key: Value, _ interpreter: Runtime) throws -> Value {
         if let index = key.asIndex {
@@ -153,6 +162,10 @@ public final class TupleObject: PyObject {
 
     public func repr(_ interpreter: Runtime) throws -> String {
         try interpreter.withReprGuard(self, placeholder: "(...)") {
+            if let named {
+                let fields = try zip(named.names, items).map { "\($0)=\(try interpreter.repr($1))" }
+                return "\(named.type.name)(" + fields.joined(separator: ", ") + ")"
+            }
             let parts = try items.map { try interpreter.repr($0) }
             return parts.count == 1 ? "(\(parts[0]),)" : "(" + parts.joined(separator: ", ") + ")"
         }

@@ -67,6 +67,7 @@ final class MethodCallNode: ExprNode {
     let call: CallNode
     /// `list.append(x)` is common enough in loops to get its own path.
     let isAppend: Bool
+    @exclusivity(unchecked) var instanceCache = InstanceCache()
     private var cachedType: PyType?
     private var cachedMethod: NativeMethod?
 
@@ -81,6 +82,9 @@ final class MethodCallNode: ExprNode {
     override func eval(_ frame: Frame) throws -> Value {
         let object = try receiver.eval(frame)
         let interpreter = frame.interpreter
+        if case .object(let receiverObject) = object, type(of: receiverObject) == InstanceObject.self {
+            return try callOnInstance(unsafeDowncast(receiverObject, to: InstanceObject.self), object, frame)
+        }
         let type = object.pyType
         var method: NativeMethod?
         if type === cachedType {
@@ -115,6 +119,37 @@ final class MethodCallNode: ExprNode {
         let arguments = try call.evaluateArguments(frame)
         frame.line = line
         return try interpreter.call(function, arguments)
+    }
+}
+
+extension MethodCallNode {
+    /// `obj.method(args)` on an instance of a user class: a plain function found on the class
+    /// is called with `obj` first, its arguments evaluated straight into the callee's frame.
+    @inline(__always)
+    func callOnInstance(_ instance: InstanceObject, _ object: Value, _ frame: Frame) throws -> Value {
+        let interpreter = frame.interpreter
+        instanceCache.validate(instance, name, interpreter)
+        if let function = instanceCache.function, instanceCache.ownValue(instance) == nil,
+           instance.dict == nil || instance.ownAttribute(name) == nil {
+            if call.isPlain && function.isSimple && function.positionalCount == call.positional.nodes.count + 1 {
+                let callee = function.makeFrame(interpreter)
+                function.store(object, parameter: 0, in: callee)
+                for (index, node) in call.positional.nodes.enumerated() {
+                    function.store(try node.eval(frame), parameter: index + 1, in: callee)
+                }
+                frame.line = line
+                return try function.run(consume callee)
+            }
+            var arguments = try call.evaluateArguments(frame)
+            arguments.positional.insert(object, at: 0)
+            frame.line = line
+            return try function.call(arguments, interpreter)
+        }
+        frame.line = line
+        let callee = try interpreter.attribute(object, name)
+        let arguments = try call.evaluateArguments(frame)
+        frame.line = line
+        return try interpreter.call(callee, arguments)
     }
 }
 

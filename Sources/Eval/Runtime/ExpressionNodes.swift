@@ -287,13 +287,20 @@ final class ConditionalNode: ExprNode {
 final class AttributeNode: ExprNode {
     let object: ExprNode
     let name: String
+    @exclusivity(unchecked) private var cache = InstanceCache()
     init(_ object: ExprNode, _ name: String, line: Int) {
         self.object = object
         self.name = name
         super.init(line: line)
     }
     override func eval(_ frame: Frame) throws -> Value {
-        try frame.interpreter.attribute(try object.eval(frame), name)
+        let value = try object.eval(frame)
+        if case .object(let object) = value, type(of: object) == InstanceObject.self {
+            let instance = unsafeDowncast(object, to: InstanceObject.self)
+            cache.validate(instance, name, frame.interpreter)
+            if let own = cache.ownValue(instance) { return own }
+        }
+        return try frame.interpreter.attribute(value, name)
     }
 }
 

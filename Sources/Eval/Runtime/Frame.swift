@@ -13,6 +13,13 @@ final class Frame {
     /// The line being run, for tracebacks.
     @exclusivity(unchecked) var line = 0
     @exclusivity(unchecked) var returnValue: Value = .none
+    /// For a generator's frame: where each suspended statement stands, innermost first
+    /// (see GeneratorNodes.swift); empty unless the frame is suspended at a `yield`.
+    var suspended: [ResumePoint] = []
+    /// For a generator's frame: the value sent in by `send` (None for `next`).
+    var sentValue: Value = .none
+    /// For a generator's frame: the error `throw()` raises at the `yield`.
+    var thrownError: PyError?
 
     init(code: CodeUnit, interpreter: Runtime, closure: ContiguousArray<Cell>) {
         self.code = code
@@ -51,6 +58,8 @@ final class Cell {
 /// What a statement asks of the block around it.
 enum Flow {
     case normal, breakLoop, continueLoop, returned
+    /// A generator's body stopped at a `yield` (see GeneratorNodes.swift).
+    case yielded
 }
 
 /// Compiled code: a cell's top level or a function body, with the layout of its frame.
@@ -67,6 +76,8 @@ final class CodeUnit {
     var cellNames: [String] = []
     /// Names of variables captured from enclosing functions (cells passed in the closure).
     var freeNames: [String] = []
+    /// The body contains `yield`: a call makes a generator instead of running it.
+    var isGenerator = false
 
     init(name: String, location: String) {
         self.name = name

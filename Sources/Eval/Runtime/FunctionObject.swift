@@ -15,6 +15,8 @@ final class FunctionObject: PyObject {
     /// Where each parameter is stored (kept apart from the names so a call copies no strings).
     let bindings: [NameBinding]
     var attributes: [String: Value] = [:]
+    /// `C.method` for functions defined in a class body (`__qualname__`).
+    var qualifiedName: String
 
     init(code: CodeUnit, name: String, parameters: [CompiledParameter], defaults: [Value?],
          closure: ContiguousArray<Cell>, doc: String?, signature: Signature) {
@@ -28,6 +30,7 @@ final class FunctionObject: PyObject {
         positionalCount = parameters.filter { $0.kind == .positional }.count
         isSimple = parameters.allSatisfy { $0.kind == .positional }
         bindings = parameters.map(\.binding)
+        qualifiedName = name
     }
 
     var pyType: PyType { .function }
@@ -65,6 +68,7 @@ final class FunctionObject: PyObject {
 
     /// Runs the body in a frame whose parameters are bound, then recycles the frame.
     func run(_ frame: consuming Frame) throws -> Value {
+        if code.isGenerator { return .object(GeneratorInstance(function: self, frame: frame)) }
         let interpreter = frame.interpreter
         interpreter.callDepth += 1
         defer { interpreter.callDepth -= 1 }
@@ -113,13 +117,13 @@ final class FunctionObject: PyObject {
         for (keyword, value) in arguments.keywords {
             if let index = parameters.firstIndex(where: { $0.name == keyword && ($0.kind == .positional || $0.kind == .keywordOnly) }),
                !parameters[index].positionalOnly {
-                if given[index] { throw PyError(.typeError, "\(name)() got multiple values for argument '\(keyword)'") }
+                if given[index] { throw PyError(.typeError, "\(qualifiedName)() got multiple values for argument '\(keyword)'") }
                 store(value, parameter: index, in: frame)
                 given[index] = true
             } else if keywordsIndex != nil {
                 extraKeywords.append((keyword, value))
             } else {
-                throw PyError(.typeError, "\(name)() got an unexpected keyword argument '\(keyword)'")
+                throw PyError(.typeError, "\(qualifiedName)() got an unexpected keyword argument '\(keyword)'")
             }
         }
         if let keywordsIndex { store(.dict(extraKeywords), parameter: keywordsIndex, in: frame) }
@@ -148,7 +152,7 @@ final class FunctionObject: PyObject {
         default: list = quoted.dropLast().joined(separator: ", ") + ", and " + (quoted.last ?? "")
         }
         let plural = names.count == 1 ? "argument" : "arguments"
-        return PyError(.typeError, "\(name)() missing \(names.count) required \(kind) \(plural): \(list)")
+        return PyError(.typeError, "\(qualifiedName)() missing \(names.count) required \(kind) \(plural): \(list)")
     }
 
     func tooManyPositional(_ count: Int, keywordCount: Int) -> PyError {
@@ -156,22 +160,32 @@ final class FunctionObject: PyObject {
         let takes = required == positionalCount
             ? "\(positionalCount) positional argument\(positionalCount == 1 ? "" : "s")"
             : "from \(required) to \(positionalCount) positional arguments"
-        return PyError(.typeError, "\(name)() takes \(takes) but \(count) \(count == 1 ? "was" : "were") given")
+        return PyError(.typeError, "\(qualifiedName)() takes \(takes) but \(count) \(count == 1 ? "was" : "were") given")
     }
 
     func repr(_ interpreter: Runtime) throws -> String {
-        "<function \(name) at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>"
+        "<function \(qualifiedName) at \(interpreter.address(of: self))>"
     }
 
     func attribute(_ name: String, _ interpreter: Runtime) throws -> Value? {
         switch name {
-        case "__name__": return .string(self.name)
-        case "__doc__": return doc.map(Value.string) ?? Value.none
+        case "__name__": return attributes["__name__"] ?? .string(self.name)
+        case "__dict__":
+            return .dict(attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        case "__qualname__": return .string(qualifiedName)
+        case "__module__": return .string("__main__")
+        case "__doc__": return attributes["__doc__"] ?? doc.map(Value.string) ?? Value.none
         default: return attributes[name]
         }
     }
 
     func setAttribute(_ name: String, to value: Value, _ interpreter: Runtime) throws {
+        if name == "__qualname__" || name == "__name__" {
+            guard case .string(let text) = value else {
+                throw PyError(.typeError, "__name__ must be set to a string object")
+            }
+            if name == "__qualname__" { qualifiedName = text; return }
+        }
         attributes[name] = value
     }
 }

@@ -199,6 +199,7 @@ extension Runtime {
 
     /// `value.name`, or nil when there is none.
     public func lookupAttribute(_ value: Value, _ name: String) throws -> Value? {
+        if case .object(let instance as InstanceObject) = value { return try instance.attribute(name, self) }
         let type = value.pyType
         if case .object(let object) = value, object is PyType || object is Module {
             return try object.attribute(name, self)
@@ -211,6 +212,10 @@ extension Runtime {
 
     /// `value.name = newValue`.
     public func setAttribute(_ value: Value, _ name: String, _ newValue: Value) throws {
+        if case .object(let instance as InstanceObject) = value {
+            try instance.setAttribute(name, to: newValue, self)
+            return
+        }
         if let property = value.pyType.lookupProperty(name) {
             guard let set = property.set else {
                 throw PyError(.attributeError, "property '\(name)' of '\(value.typeName)' object has no setter")
@@ -222,6 +227,24 @@ extension Runtime {
             throw PyError(.attributeError, "'\(value.typeName)' object has no attribute '\(name)'")
         }
         try object.setAttribute(name, to: newValue, self)
+    }
+
+    /// `del value.name`.
+    public func deleteAttribute(_ value: Value, _ name: String) throws {
+        if case .object(let instance as InstanceObject) = value {
+            try instance.deleteAttribute(name, self)
+            return
+        }
+        if case .object(let type as PyType) = value, let userClass = type.userClass {
+            guard userClass.namespace.removeValue(forKey: name) != nil else {
+                throw PyError(.attributeError, "type object '\(type.name)' has no attribute '\(name)'")
+            }
+            userClass.names.removeAll { $0 == name }
+            classEpoch &+= 1
+            return
+        }
+        if case .object(let function as FunctionObject) = value, function.attributes.removeValue(forKey: name) != nil { return }
+        throw PyError(.attributeError, "cannot delete attribute '\(name)' of '\(value.typeName)' object")
     }
 
     /// Every attribute name of a value, for `dir()` and completion.
@@ -267,7 +290,12 @@ extension Runtime {
         guard case .object(let object) = value else { return false }
         if object is FunctionObject || object is BuiltinFunction || object is BoundMethod
             || object is UnboundMethod { return true }
-        if let type = object as? PyType { return type.constructor != nil || type.errorKind != nil }
+        if let type = object as? PyType { return type.constructor != nil || type.errorKind != nil || type.userClass != nil }
+        if let instance = object as? InstanceObject {
+            if let call = instance.userClass.special("__call__", self) { return !call.isNone }
+            return false
+        }
+        if object is MethodObject || object is StaticMethodObject { return true }
         return object.pyType.lookupMethod("__call__") != nil || object is CallableObject
     }
 

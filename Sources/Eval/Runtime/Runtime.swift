@@ -22,6 +22,9 @@ public final class Runtime {
     var modules: [String: Module] = [:]
     let registry: ModuleRegistry
     @exclusivity(unchecked) var callDepth = 0
+    /// Moves whenever a class attribute is assigned or an instance layout grows: the inline
+    /// caches of attribute and method nodes are valid only for the epoch they were filled in.
+    @exclusivity(unchecked) var classEpoch = 0
     var reprInProgress: Set<ObjectIdentifier> = []
     var cellEndHooks: [(key: String, hook: (Runtime) throws -> Void)] = []
     var sessionState: [ObjectIdentifier: AnyObject] = [:]
@@ -59,7 +62,9 @@ public final class Runtime {
 
     /// The MIME bundle of a value: its repr as `text/plain`, plus what `richDisplay` gives.
     public func displayData(for value: Value) throws -> DisplayData {
-        var result = DisplayData(data: ["text/plain": try repr(value)])
+        // IPython's pretty printer shows a class by its dotted name (`__main__.Point`, `int`).
+        let plain = try value.object(as: PyType.self)?.qualifiedName ?? repr(value)
+        var result = DisplayData(data: ["text/plain": plain])
         if case .object(let object) = value, let rich = try object.richDisplay(self) {
             result.data.merge(rich.data) { _, new in new }
             result.metadata.merge(rich.metadata) { _, new in new }

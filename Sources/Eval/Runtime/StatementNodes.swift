@@ -185,6 +185,7 @@ final class WhileNode: StmtNode {
             case .normal, .continueLoop: continue
             case .breakLoop: return .normal
             case .returned: return .returned
+                case .yielded: return .yielded
             }
         }
         if let otherwise { return try otherwise.exec(frame) }
@@ -222,6 +223,7 @@ final class ForNode: StmtNode {
                 case .normal, .continueLoop: continue
                 case .breakLoop: return .normal
                 case .returned: return .returned
+                case .yielded: return .yielded
                 }
             }
         } else if case .object(let list as ListObject) = source {
@@ -234,17 +236,22 @@ final class ForNode: StmtNode {
                 case .normal, .continueLoop: continue
                 case .breakLoop: return .normal
                 case .returned: return .returned
+                case .yielded: return .yielded
                 }
             }
         } else {
             let iterator = try interpreter.makeIterator(source)
-            while let item = try iterator.next(interpreter) {
+            // The `for` line is where an error raised by the iterator (a generator) shows.
+            while true {
+                frame.line = line
+                guard let item = try iterator.next(interpreter) else { break }
                 if cancellation.isRaised { try interpreter.checkCancellation() }
                 try target.assign(item, frame)
                 switch try body.exec(frame) {
                 case .normal, .continueLoop: continue
                 case .breakLoop: return .normal
                 case .returned: return .returned
+                case .yielded: return .yielded
                 }
             }
         }
@@ -398,10 +405,17 @@ final class RaiseNode: StmtNode {
             error.traceback = []
             throw error
         }
-        let value = try exception.eval(frame)
+        var value = try exception.eval(frame)
+        if case .object(let type as PyType) = value, type.userClass != nil, type.errorKind != nil {
+            value = try type.instantiate(Arguments(), interpreter)
+        }
         switch value {
         case .object(let type as PyType) where type.errorKind != nil:
             throw PyError(type.errorKind ?? .exception, "")
+        case .object(let instance as InstanceObject) where instance.type.errorKind != nil:
+            var error = PyError(instance.type.errorKind ?? .exception, try instance.str(interpreter))
+            error.payload = ExceptionPayload(value)
+            throw error
         case .object(let instance as ExceptionObject):
             var error = instance.error
             error.traceback = []
@@ -463,7 +477,7 @@ final class TryNode: StmtNode {
                     guard try interpreter.matches(caught, try type.eval(frame)) else { continue }
                 }
                 if caught.kind == .keyboardInterrupt { interpreter.cancellation.consume() }
-                try handler.target?.assign(.object(ExceptionObject(caught: caught, interpreter)), frame)
+                try handler.target?.assign(interpreter.exceptionValue(for: caught), frame)
                 interpreter.handledErrors.append(caught)
                 defer { interpreter.handledErrors.removeLast() }
                 let flow = try handler.body.exec(frame)

@@ -68,12 +68,19 @@ final class AttributeTarget: TargetNode {
         self.name = name
         super.init(line: line)
     }
+    @exclusivity(unchecked) private var cache = InstanceCache()
     override func assign(_ value: Value, _ frame: Frame) throws {
-        try frame.interpreter.setAttribute(try object.eval(frame), name, value)
+        let target = try object.eval(frame)
+        if case .object(let object) = target, type(of: object) == InstanceObject.self {
+            let instance = unsafeDowncast(object, to: InstanceObject.self)
+            cache.validate(instance, name, frame.interpreter)
+            if cache.store(value, instance) { return }
+        }
+        try frame.interpreter.setAttribute(target, name, value)
     }
     override func delete(_ frame: Frame) throws {
         let target = try object.eval(frame)
-        throw PyError(.attributeError, "cannot delete attribute '\(name)' of '\(target.typeName)' object")
+        try frame.interpreter.deleteAttribute(target, name)
     }
 }
 

@@ -41,6 +41,9 @@ indirect enum ExprKind {
     case lambda(ParameterList, Expr)
     case comprehension(ComprehensionKind, element: Expr, value: Expr?, clauses: [ComprehensionClause])
     case namedExpression(String, Expr)
+    /// `yield value` (nil for a bare `yield`); makes the enclosing function a generator.
+    case yield(Expr?)
+    case yieldFrom(Expr)
 }
 
 /// A part of an f-string: literal text, or a replacement field.
@@ -117,6 +120,15 @@ struct FunctionDefinition {
     var docstring: String?
 }
 
+struct ClassDefinition {
+    var name: String
+    /// Bases (positional) and class keywords such as `metaclass=`.
+    var arguments: [CallArgument]
+    var body: [Stmt]
+    var decorators: [Expr]
+    var docstring: String?
+}
+
 struct ImportName {
     var path: [String]
     var alias: String?
@@ -126,11 +138,12 @@ indirect enum StmtKind {
     case expression(Expr)
     case assign(targets: [Expr], value: Expr)
     case augmentedAssign(target: Expr, op: BinaryOperator, value: Expr)
-    case annotatedAssign(target: Expr, value: Expr?)
+    case annotatedAssign(target: Expr, annotation: Expr, value: Expr?)
     case ifElse(branches: [(condition: Expr, body: [Stmt])], otherwise: [Stmt]?)
     case whileLoop(condition: Expr, body: [Stmt], otherwise: [Stmt]?)
     case forLoop(target: Expr, iterable: Expr, body: [Stmt], otherwise: [Stmt]?)
     case functionDefinition(FunctionDefinition)
+    case classDefinition(ClassDefinition)
     case returnStatement(Expr?)
     case pass
     case breakLoop

@@ -2,7 +2,7 @@
 ///
 /// Errors carry the position of the offending token and whether the input ended first (so
 /// `is_complete` can answer from the parser's own state). Constructs the language knows but
-/// does not run (`class`, `yield`, `async`) are reported as `NotImplementedError`.
+/// does not run (`async`, `match`) are reported as `NotImplementedError`.
 struct Parser {
     var tokens: [Token]
     var index = 0
@@ -150,7 +150,7 @@ struct Parser {
             case "def": return [try parseFunctionDefinition(decorators: [])]
             case "try": return [try parseTry()]
             case "with": return [try parseWith()]
-            case "class": throw notSupported("'class' statements are not supported")
+            case "class": return [try parseClassDefinition(decorators: [])]
             case "async": throw notSupported("'async' is not supported")
             case "match" where isMatchStatement:
                 throw notSupported("'match' statements are not supported")
@@ -263,7 +263,7 @@ struct Parser {
             guard current.kind == .newline else { throw unexpected() }
             _ = advance()
         }
-        if isKeyword("class") { throw notSupported("'class' statements are not supported") }
+        if isKeyword("class") { return try parseClassDefinition(decorators: decorators) }
         guard isKeyword("def") else {
             if isKeyword("async") { throw notSupported("'async' is not supported") }
             throw unexpected("'def' after a decorator")
@@ -289,6 +289,42 @@ struct Parser {
         let definition = FunctionDefinition(name: name, parameters: parameters, body: body,
                                             decorators: decorators, docstring: docstring)
         return Stmt(.functionDefinition(definition), start.position)
+    }
+
+    /// `class Name(bases, keyword=value):` and its body, which runs as its own scope.
+    mutating func parseClassDefinition(decorators: [Expr]) throws -> Stmt {
+        let start = advance()
+        let name = try expectName()
+        var arguments: [CallArgument] = []
+        if acceptOp("(") {
+            arguments = try parseCallArguments()
+            try expectOp(")")
+        }
+        let savedLoop = loopDepth
+        let savedFunction = functionDepth
+        loopDepth = 0
+        functionDepth = 0
+        let body = try parseBlock("class definition", line: start.line)
+        loopDepth = savedLoop
+        functionDepth = savedFunction
+        var docstring: String?
+        if case .expression(let first)? = body.first?.kind, case .string(let text) = first.kind { docstring = text }
+        let definition = ClassDefinition(name: name, arguments: arguments, body: body,
+                                         decorators: decorators, docstring: docstring)
+        return Stmt(.classDefinition(definition), start.position)
+    }
+
+    /// `yield`, `yield value`, `yield a, b` or `yield from iterable` (the keyword is current).
+    mutating func parseYield() throws -> Expr {
+        let token = advance()
+        guard functionDepth > 0 else { throw error("'yield' outside function", at: token) }
+        if acceptKeyword("from") { return Expr(.yieldFrom(try parseExpression()), token.position) }
+        switch current.kind {
+        case .newline, .endOfInput, .op(")"), .op(";"), .op("="), .op("]"), .op("}"):
+            return Expr(.yield(nil), token.position)
+        default:
+            return Expr(.yield(try parseStarExpressionList()), token.position)
+        }
     }
 
     /// Parameters of `def` (closing `)`) or `lambda` (closing `:`).
@@ -474,10 +510,6 @@ struct Parser {
                 let exception = try parseExpression()
                 let cause = acceptKeyword("from") ? try parseExpression() : nil
                 return Stmt(.raise(exception, cause: cause), start.position)
-            case "yield":
-                throw notSupported("'yield' (generator functions) is not supported")
-            case "class":
-                throw notSupported("'class' statements are not supported")
             default: break
             }
         }
@@ -507,7 +539,7 @@ struct Parser {
             default: break
             }
         }
-        let first = try parseStarExpressionList()
+        let first = isKeyword("yield") ? try parseYield() : try parseStarExpressionList()
         if case .op(let op) = current.kind, let binary = Parser.augmentedOperators[op] {
             _ = advance()
             let target = try toTarget(first, augmented: true)
@@ -517,10 +549,10 @@ struct Parser {
         if isOp(":") {
             // An annotated assignment: `x: int = 5` (the annotation is not checked).
             _ = advance()
-            _ = try parseExpression()
+            let annotation = try parseExpression()
             let target = try toTarget(first)
             let value = acceptOp("=") ? try parseAssignedValue() : nil
-            return Stmt(.annotatedAssign(target: target, value: value), start.position)
+            return Stmt(.annotatedAssign(target: target, annotation: annotation, value: value), start.position)
         }
         guard isOp("=") else { return Stmt(.expression(first), start.position) }
         var targets = [try toTarget(first)]
@@ -533,7 +565,7 @@ struct Parser {
     }
 
     mutating func parseAssignedValue() throws -> Expr {
-        if isKeyword("yield") { throw notSupported("'yield' (generator functions) is not supported") }
+        if isKeyword("yield") { return try parseYield() }
         return try parseStarExpressionList()
     }
 
@@ -594,6 +626,7 @@ extension ExprKind {
             case .generator: "generator expression"
             }
         case .namedExpression: "named expression"
+        case .yield, .yieldFrom: "yield expression"
         }
     }
 }

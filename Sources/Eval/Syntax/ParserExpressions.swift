@@ -75,7 +75,7 @@ extension Parser {
         try enterNesting()
         defer { nesting -= 1 }
         if isKeyword("lambda") { return try parseLambda() }
-        if isKeyword("yield") { throw notSupported("'yield' (generator functions) is not supported") }
+        if isKeyword("yield") { throw error("invalid syntax") }
         let token = current
         let value = try parseOr()
         if isKeyword("if") {
@@ -330,7 +330,7 @@ extension Parser {
             case "False": _ = advance(); return Expr(.bool(false), token.position)
             case "None": _ = advance(); return Expr(.none, token.position)
             case "lambda": return try parseLambda()
-            case "yield": throw notSupported("'yield' (generator functions) is not supported")
+            case "yield": throw error("invalid syntax")
             case "await": throw notSupported("'await' is not supported")
             default:
                 if Parser.keywords.contains(name) { throw error("invalid syntax") }
@@ -356,7 +356,11 @@ extension Parser {
             try enterNesting()
             defer { nesting -= 1 }
             if acceptOp(")") { return Expr(.tuple([]), token.position) }
-            if isKeyword("yield") { throw notSupported("'yield' (generator functions) is not supported") }
+            if isKeyword("yield") {
+                let inner = try parseYield()
+                try expectOp(")")
+                return inner
+            }
             let first = try parseStarOrNamedExpression()
             if isKeyword("for") {
                 let result = try parseComprehensionTail(.generator, element: first, value: nil, at: token.position)

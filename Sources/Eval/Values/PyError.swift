@@ -74,7 +74,8 @@ public struct PyErrorKind: Hashable, Sendable, CustomStringConvertible {
     /// The parent class, or nil for `BaseException`. Unknown names derive from `Exception`.
     public var parent: PyErrorKind? {
         if name == "BaseException" { return nil }
-        return PyErrorKind(PyErrorKind.parents[name] ?? "Exception")
+        if let parent = PyErrorKind.parents[name] { return PyErrorKind(parent) }
+        return PyErrorKind(UserErrorKinds.parent(of: name) ?? "Exception")
     }
 
     /// Whether this kind is `other` or derives from it (what `except other:` catches).
@@ -115,6 +116,9 @@ public struct PyError: Error, CustomStringConvertible, Sendable {
     /// The exception's `args` when they are plain scalars (a `KeyError`'s key); nil means
     /// `(message,)`.
     var arguments: [Literal]?
+    /// For an instance of a user exception class: the instance itself, so `except ... as e`
+    /// binds it with its attributes.
+    var payload: ExceptionPayload?
 
     public init(_ kind: PyErrorKind, _ message: String) {
         self.kind = kind
@@ -171,4 +175,11 @@ public struct SourceLocation: Sendable, Equatable {
         self.column = column
         self.lineText = lineText
     }
+}
+
+/// A raised user exception instance carried inside a `PyError`. Errors cross threads only
+/// to be printed, never to have their payload read, hence `@unchecked`.
+final class ExceptionPayload: @unchecked Sendable {
+    let instance: Value
+    init(_ instance: Value) { self.instance = instance }
 }

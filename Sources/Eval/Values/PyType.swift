@@ -27,6 +27,8 @@ public final class PyType: PyObject, Sendable {
     public let errorKind: PyErrorKind?
     /// Signatures that did not parse; empty for a correct binding.
     public let registrationErrors: [PyError]
+    /// For classes made by a `class` statement: namespace, MRO, instance layout.
+    let userClass: UserClass?
 
     /// Builds a type; `build` registers its methods, properties and constructor.
     public init(_ name: String, module: String? = nil, doc: String = "", base: PyType? = nil,
@@ -43,6 +45,22 @@ public final class PyType: PyObject, Sendable {
         self.constructor = builder.constructor
         self.errorKind = nil
         self.registrationErrors = builder.errors
+        self.userClass = nil
+    }
+
+    /// A class made by a `class` statement (see UserClass.swift).
+    init(name: String, module: String, doc: String, base: PyType?, errorKind: PyErrorKind?, userClass: UserClass) {
+        self.name = name
+        moduleName = module
+        self.doc = doc
+        self.base = base
+        methods = [:]
+        properties = [:]
+        classAttributes = [:]
+        constructor = nil
+        self.errorKind = errorKind
+        registrationErrors = []
+        self.userClass = userClass
     }
 
     /// An exception class.
@@ -57,6 +75,7 @@ public final class PyType: PyObject, Sendable {
         constructor = nil
         errorKind = kind
         registrationErrors = []
+        userClass = nil
     }
 
     public var pyType: PyType { .type }
@@ -92,6 +111,7 @@ public final class PyType: PyObject, Sendable {
 
     /// Whether this type is `other` or derives from it.
     public func isSubtype(of other: PyType) -> Bool {
+        if let userClass { return userClass.mro.contains { $0 === other } }
         var type: PyType? = self
         while let current = type {
             if current === other { return true }
@@ -113,8 +133,12 @@ public final class PyType: PyObject, Sendable {
     }
 
     public func attribute(_ name: String, _ interpreter: Runtime) throws -> Value? {
+        if userClass != nil { return try userAttribute(name, interpreter) }
         if let value = lookupClassAttribute(name) { return value }
         if let method = lookupMethod(name) { return .object(UnboundMethod(type: self, method: method)) }
+        if name.hasPrefix("__"), case .method(let method)? = methodResolutionOrder.lazy.compactMap({ $0.ownMember(name) }).first {
+            return .object(UnboundMethod(type: self, method: method))
+        }
         switch name {
         case "__name__": return .string(self.name)
         case "__doc__": return .string(doc)
@@ -124,10 +148,20 @@ public final class PyType: PyObject, Sendable {
     }
 
     public var dynamicAttributeNames: [String] {
-        Array(classAttributes.keys) + instanceAttributeNames
+        if let userClass { return userClass.mro.flatMap { $0.userClass?.names ?? $0.instanceAttributeNames } }
+        return Array(classAttributes.keys) + instanceAttributeNames
+    }
+
+    public func setAttribute(_ name: String, to value: Value, _ interpreter: Runtime) throws {
+        guard let userClass else {
+            throw PyError(.typeError, "cannot set '\(name)' attribute of immutable type '\(self.name)'")
+        }
+        if userClass.namespace.updateValue(value, forKey: name) == nil { userClass.names.append(name) }
+        interpreter.classEpoch &+= 1
     }
 
     public func call(_ arguments: Arguments, _ interpreter: Runtime) throws -> Value {
+        if userClass != nil { return try instantiate(arguments, interpreter) }
         if let errorKind {
             return .object(try ExceptionObject(kind: errorKind, arguments: arguments, interpreter))
         }

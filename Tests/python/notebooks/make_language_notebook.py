@@ -67,6 +67,24 @@ CELLS = [
     "print(repr(1.0), repr(0.1), str(1e16), 1e-7, 10 / 3, 2 ** 0.5)",
     "value = 42\nvalue",
     "hidden = 42\nhidden;",
+    # Classes, generators, decorators, standard modules
+    'class Point:\n    """A point in the plane."""\n    dims = 2\n    def __init__(self, x, y):\n        self.x = x\n        self.y = y\n    def __repr__(self):\n        return f\'Point({self.x}, {self.y})\'\n    def __add__(self, other):\n        return Point(self.x + other.x, self.y + other.y)\n    def __eq__(self, other):\n        return isinstance(other, Point) and (self.x, self.y) == (other.x, other.y)\n    def __hash__(self):\n        return hash((self.x, self.y))\np = Point(1, 2) + Point(3, 4)\nprint(p, p.x, Point.dims, Point.__doc__, type(p).__name__, p.__dict__, p == Point(4, 6), {p: 1}[Point(4, 6)])\nPoint',
+    "class Animal:\n    sound = '...'\n    def __init__(self, name):\n        self.name = name\n    def speak(self):\n        return f'{self.name} says {self.sound}'\nclass Dog(Animal):\n    sound = 'woof'\n    def __init__(self, name, tricks=()):\n        super().__init__(name)\n        self.tricks = list(tricks)\n    def speak(self):\n        return super().speak() + '!'\nd = Dog('Rex', ['sit'])\nprint(d.speak(), d.tricks, isinstance(d, Animal), issubclass(Dog, Animal), [c.__name__ for c in Dog.__mro__])",
+    "class A:\n    def who(self): return 'A'\nclass B(A):\n    def who(self): return 'B' + super().who()\nclass C(A):\n    def who(self): return 'C' + super().who()\nclass D(B, C):\n    def who(self): return 'D' + super().who()\nprint(D().who(), [k.__name__ for k in D.__mro__])",
+    'class Temperature:\n    def __init__(self, celsius=0):\n        self._celsius = celsius\n    @property\n    def fahrenheit(self):\n        return self._celsius * 9 / 5 + 32\n    @fahrenheit.setter\n    def fahrenheit(self, value):\n        self._celsius = (value - 32) * 5 / 9\n    @staticmethod\n    def valid(c):\n        return c > -273.15\n    @classmethod\n    def boiling(cls):\n        return cls(100)\nt = Temperature.boiling()\nprint(t.fahrenheit)\nt.fahrenheit = 32\nprint(t._celsius, Temperature.valid(-300))',
+    "class Bag:\n    def __init__(self, *items):\n        self.items = list(items)\n    def __len__(self):\n        return len(self.items)\n    def __getitem__(self, i):\n        return self.items[i]\n    def __setitem__(self, i, v):\n        self.items[i] = v\n    def __contains__(self, v):\n        return v in self.items\n    def __iter__(self):\n        return iter(self.items)\n    def __lt__(self, other):\n        return len(self) < len(other)\n    def __call__(self, n):\n        return self.items[:n]\n    def __str__(self):\n        return f'Bag of {len(self)}'\nb = Bag(3, 1, 2)\nb[0] = 5\nprint(len(b), b[1], 2 in b, list(b), bool(Bag()), b(2), str(b), [x.items for x in sorted([Bag(1, 2), Bag(1)])])",
+    "class Money:\n    def __init__(self, cents):\n        self.cents = cents\n    def __add__(self, other):\n        if isinstance(other, Money):\n            return Money(self.cents + other.cents)\n        return NotImplemented\n    def __radd__(self, other):\n        return Money(self.cents + other)\n    def __mul__(self, k):\n        return Money(self.cents * k)\n    __rmul__ = __mul__\n    def __repr__(self):\n        return f'Money({self.cents})'\nprint(sum([Money(1), Money(2)]), 3 * Money(2), Money(1) + Money(1))",
+    "class Timer:\n    def __enter__(self):\n        print('start')\n        return self\n    def __exit__(self, kind, value, tb):\n        print('stop', kind.__name__ if kind else None)\n        return kind is KeyError\nwith Timer():\n    print('inside')\nwith Timer():\n    raise KeyError('swallowed')\nprint('after')",
+    "class DataError(ValueError):\n    def __init__(self, message, row):\n        super().__init__(message)\n        self.row = row\ntry:\n    raise DataError('bad value', 7)\nexcept ValueError as e:\n    print(type(e).__name__, e, e.row, e.args, repr(e))",
+    'class Countdown:\n    def __init__(self, start):\n        self.current = start\n    def __iter__(self):\n        return self\n    def __next__(self):\n        if self.current <= 0:\n            raise StopIteration\n        self.current -= 1\n        return self.current + 1\nprint(list(Countdown(3)), next(Countdown(5)))',
+    "def squares(n):\n    for i in range(n):\n        yield i * i\n    return 'done'\ndef both():\n    result = yield from squares(3)\n    print('inner returned', result)\n    yield -1\ng = squares(3)\nprint(next(g), list(g), list(g), list(both()), sum(x * x for x in range(4)))",
+    "def running_total():\n    total = 0\n    while True:\n        value = yield total\n        if value is None:\n            return\n        total += value\nacc = running_total()\nprint(next(acc), acc.send(5), acc.send(10))\ndef lines():\n    try:\n        yield 'a'\n        yield 'b'\n    finally:\n        print('closed')\nprint(list(lines()))",
+    'import functools\ndef log_calls(func):\n    @functools.wraps(func)\n    def wrapper(*args, **kwargs):\n        print(\'calling\', func.__name__)\n        return func(*args, **kwargs)\n    return wrapper\n@log_calls\ndef add(a, b):\n    "Add two numbers."\n    return a + b\nprint(add(2, 3), add.__name__, add.__doc__)\n@functools.lru_cache(maxsize=None)\ndef fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nsquare = functools.partial(pow, exp=2)\nprint(fib(60), square(7), functools.reduce(lambda a, b: a * b, range(1, 6)))',
+    "from collections import defaultdict, Counter, OrderedDict, namedtuple\nd = defaultdict(list)\nd['a'].append(1)\nc = Counter('abracadabra')\nPair = namedtuple('Pair', ['left', 'right'])\nprint(d, c.most_common(2), OrderedDict(a=1), Pair(1, right=2), Pair(1, 2).right)",
+    "import itertools\nprint(list(itertools.islice(itertools.count(10, 2), 4)), list(itertools.product('ab', range(2))), list(itertools.chain([1], (2,))))",
+    "import json\ntext = json.dumps({'a': [1, 2.5, None, True], 'b': 'é'})\nprint(text, json.loads(text), json.dumps([1, {'k': 'v'}], indent=2))",
+    'from dataclasses import dataclass, field\n@dataclass\nclass Config:\n    lr: float = 0.001\n    layers: list = field(default_factory=list)\nprint(Config(), Config(0.1, [4]) == Config(0.1, [4]))',
+    'def outer():\n    count = 0\n    def bump():\n        nonlocal count\n        count += 1\n    bump(); bump()\n    return count\ndef scale(x, *, factor=2):\n    return x * factor\nfirst, *rest = [1, 2, 3]\nprint(outer(), scale(3, factor=10), first, rest, flush=True)',
     # Errors (compared by class and message)
     "undefined_variable + 1",
     "model = 'dense'\nprint(modle)",
@@ -78,6 +96,10 @@ CELLS = [
     "int('twelve')",
     "x = (1,\ny = 2",
     "import not_a_real_module",
+    'class Empty:\n    pass\nEmpty().missing',
+    'class Needs:\n    def __init__(self, x):\n        self.x = x\nNeeds()',
+    'class A:\n    pass\nclass B(A):\n    pass\nclass C(A, B):\n    pass',
+    'def g():\n    yield 1\nit = g()\nnext(it)\nnext(it)',
 ]
 
 

@@ -34,6 +34,7 @@ enum KerasBinding {
         tf["version"] = .object(version)
         TensorFlowFunctions.addCore(to: tf)
         TensorFlowArrayFunctions.register(tf)
+        TensorFlowFunctionDecorator.add(to: tf)
         tf.add(TensorTypes.tensor)
         tf.add(TensorTypes.variable)
         tf.add(GradientTapeObject.type)
