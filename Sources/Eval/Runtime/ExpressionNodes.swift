@@ -508,10 +508,15 @@ extension Runtime {
 
 /// The candidate within Python's edit-distance budget of `name`, or nil.
 func closestName(to name: String, among candidates: Set<String>) -> String? {
+    // CPython's limits (traceback._MAX_CANDIDATE_ITEMS, _MAX_STRING_SIZE): no suggestion among
+    // more than 750 names, nor for or towards a name longer than 40 characters. They also keep
+    // a 100,000-character name from costing seconds of edit distances.
     let target = Array(name.unicodeScalars)
+    guard candidates.count <= 750, target.count <= 40 else { return nil }
     var best: (String, Int)?
     for candidate in candidates.sorted() where candidate != name && (!candidate.hasPrefix("_") || name.hasPrefix("_")) {
         let other = Array(candidate.unicodeScalars)
+        guard other.count <= 40 else { continue }
         let budget = (target.count + other.count + 3) * 2 / 6
         let distance = editDistance(target, other)
         if distance <= budget, best.map({ distance < $0.1 }) ?? true {
