@@ -322,7 +322,7 @@ struct AxesPainter {
         switch t.coordinates {
         case .data: anchor = view.point(t.x, t.y)
         case .axes: anchor = Point(box.x0 + t.x * box.width, box.y1 - t.y * box.height)
-        case .figure: anchor = Point(t.x * Double(canvas.width), (1 - t.y) * Double(canvas.height))
+        case .figure: anchor = Point(t.x * canvas.logicalSize.width, (1 - t.y) * canvas.logicalSize.height)
         }
         guard anchor.x.isFinite, anchor.y.isFinite else { return .empty }
         let block = TextBlock(t.text, style: TextStyle(size: t.style.size, color: t.style.color.fading(t.alpha), bold: t.style.bold, italic: t.style.italic), pixelsPerPoint: k)

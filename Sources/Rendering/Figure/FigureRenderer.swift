@@ -10,9 +10,17 @@ struct FigureRenderer {
     let height: Double
 
     init(figure: Figure) throws {
+        let size = figure.pixelSize
+        self.init(figure: figure, canvas: try Canvas(width: size.width, height: size.height, background: figure.faceColor))
+    }
+
+    /// A renderer drawing onto `canvas`, whose origin and size may differ from the figure's
+    /// (a tight bounding box, or a measuring canvas).
+    init(figure: Figure, canvas: Canvas) {
         self.figure = figure
         let size = figure.pixelSize
-        canvas = try Canvas(width: size.width, height: size.height, background: figure.faceColor)
+        self.canvas = canvas
+        self.canvas.logicalSize = (Double(size.width), Double(size.height))
         k = figure.dpi / 72
         width = Double(size.width)
         height = Double(size.height)
@@ -157,6 +165,7 @@ struct FigureRenderer {
     // MARK: Drawing
 
     /// Draws the figure; returns the box of everything drawn (for tight bounding boxes).
+    @discardableResult
     mutating func draw() -> Rect {
         let params = figure.usesTightLayout ? tightParameters() : figure.subplotParameters
         var ink = Rect.empty

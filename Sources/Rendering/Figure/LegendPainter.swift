@@ -113,10 +113,11 @@ struct LegendPainter {
     func place(width w: Double, height h: Double, pad: Double) -> Rect {
         let b = view.box
         if let (ax, ay) = spec.anchor {
-            // bbox_to_anchor: the legend's `loc` corner sits at the anchor point.
+            // bbox_to_anchor: the legend's `loc` corner sits at the anchor point, moved inwards by
+            // borderaxespad (half a font size) as matplotlib does.
             let p = Point(b.x0 + ax * b.width, b.y1 - ay * b.height)
             let loc = spec.location == .best ? .upperRight : spec.location
-            return rect(for: loc, in: Rect(x0: p.x, y0: p.y, x1: p.x, y1: p.y), width: w, height: h, pad: 0)
+            return rect(for: loc, in: Rect(x0: p.x, y0: p.y, x1: p.x, y1: p.y), width: w, height: h, pad: pad)
         }
         if spec.location != .best {
             return rect(for: spec.location, in: b, width: w, height: h, pad: pad)
