@@ -22,6 +22,14 @@ public final class Figure {
     public var subplotParameters = SubplotParameters()
     /// Set by `tight_layout()`: spacing is computed from the decorations when drawing.
     public var usesTightLayout = false
+    /// Tight layout's padding in font sizes (matplotlib's `pad`, 1.08) and the figure-fraction
+    /// rectangle it fits the subplots into (left, bottom, right, top).
+    public var tightLayoutPad = 1.08
+    public var tightLayoutRect = Rect(x0: 0, y0: 0, x1: 1, y1: 1)
+    /// The look new axes take (matplotlib's defaults unless seaborn set a theme).
+    public var theme = PlotTheme.matplotlib
+    /// A legend for the whole figure (`fig.legend`, seaborn's legend beside a grid).
+    public var legend: LegendSpec?
     /// An identifier for pyplot's figure numbers.
     public var number: Int
 
@@ -49,6 +57,7 @@ public final class Figure {
         let spec = try SubplotSpec(rows: rows, columns: columns, index: index)
         if let existing = axes.first(where: { $0.subplotSpec == spec && $0.colorbarSource == nil }) { return existing }
         let ax = Axes(subplotSpec: spec, rect: nil)
+        ax.apply(theme)
         axes.append(ax)
         return ax
     }
@@ -61,6 +70,7 @@ public final class Figure {
             var row: [Axes] = []
             for c in 0..<columns {
                 let ax = Axes(subplotSpec: try SubplotSpec(rows: rows, columns: columns, index: r * columns + c + 1), rect: nil)
+                ax.apply(theme)
                 if let sx { ax.sharedX = sx; sx.members.append(ax) }
                 if let sy { ax.sharedY = sy; sy.members.append(ax) }
                 axes.append(ax)
@@ -75,6 +85,7 @@ public final class Figure {
     @discardableResult
     public func addAxes(x: Double, y: Double, width: Double, height: Double) -> Axes {
         let ax = Axes(subplotSpec: nil, rect: Rect(x0: x, y0: y, x1: x + width, y1: y + height))
+        ax.apply(theme)
         axes.append(ax)
         return ax
     }
@@ -83,11 +94,32 @@ public final class Figure {
     @discardableResult
     public func colorbar(for mappable: ScalarMappable, parent: Axes) -> Axes {
         let cb = Axes(subplotSpec: nil, rect: nil)
+        cb.apply(theme)
+        cb.xaxis.gridVisible = false
+        cb.yaxis.gridVisible = false
         cb.colorbarSource = mappable
         cb.colorbarParent = parent
         parent.colorbars.append(cb)
         axes.append(cb)
         return cb
+    }
+
+    /// An axes over `parent`'s box sharing its x axis, with its own y axis on the right
+    /// (`twinx()`); it draws no background so the parent shows through.
+    @discardableResult
+    public func twinx(_ parent: Axes) -> Axes {
+        let twin = Axes(subplotSpec: nil, rect: nil)
+        twin.apply(theme)
+        twin.twinParent = parent
+        twin.xaxis.gridVisible = false
+        twin.yaxis.gridVisible = false
+        twin.faceColor = .clear
+        let shared = parent.sharedX ?? SharedLimits()
+        if parent.sharedX == nil { parent.sharedX = shared; shared.members.append(parent) }
+        twin.sharedX = shared
+        shared.members.append(twin)
+        axes.append(twin)
+        return twin
     }
 
     /// Removes an axes (and its colorbars).
