@@ -100,7 +100,9 @@ enum SeabornGrids {
         if corner {
             for r in 0..<n { for c in (r + 1)..<n where c < n { figure.remove(grid[r][c]) } }
         }
+        // PairGrid's tight layout: half a font size of padding inside a 1% margin.
         figure.tightLayoutPad = 0.5
+        figure.tightLayoutRect = Rect(x0: 0.01, y0: 0.01, x1: 0.99, y1: 0.99)
         figure.usesTightLayout = true
         if hue != nil {
             try legendOutside(figure, entries: entries, title: hue?.label ?? hueName)
@@ -166,7 +168,7 @@ enum SeabornGrids {
             ax.legend = nil
             try legendOutside(figure, entries: entries, title: legend.title)
         }
-        figure.tightLayoutPad = 0.5
+        // FacetGrid keeps matplotlib's tight-layout padding (1.08 font sizes).
         figure.usesTightLayout = true
         return .object(PairGridObject(figure: figObject, axes: [[axObject]], diagonal: [], kind: "FacetGrid"))
     }
