@@ -6,6 +6,7 @@ import PackageDescription
 /// Targets, from the wire up:
 /// - `KernelProtocol`: the Jupyter wire protocol (ZeroMQ, HMAC, channels). Knows no language.
 /// - `ML`: arrays, autodiff, layers, training, datasets. Knows no Jupyter and no language.
+/// - `Frames`: pandas-style data frames (columns, index, CSV, pandas' text) over `ML`.
 /// - `Rendering`: the PNG writer, the rasteriser and pyplot-style figures.
 /// - `Eval`: the Python-syntax cell language and the `np`, `tf.keras`, `plt` bindings.
 /// - `SwiftMLKernel`: the `swiftml-kernel` binary that joins the protocol to the language.
@@ -31,7 +32,8 @@ let package = Package(
         .target(name: "KernelProtocol", dependencies: ["CZeroMQ", "CCrypto"]),
         .target(name: "ML", dependencies: ["COpenBLAS", "CZlib"]),
         .target(name: "Rendering", dependencies: ["CZlib"]),
-        .target(name: "Eval", dependencies: ["ML", "Rendering"]),
+        .target(name: "Frames", dependencies: ["ML"]),
+        .target(name: "Eval", dependencies: ["ML", "Rendering", "Frames"]),
         .executableTarget(
             name: "SwiftMLKernel",
             dependencies: [

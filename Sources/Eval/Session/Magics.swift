@@ -250,6 +250,10 @@ enum SessionBuiltins {
             return .none
         case "matplotlib", "config", "load_ext", "reload_ext", "autoreload", "precision":
             return .none
+        case "tensorflow_version":
+            // Colab's magic: today's Colab has only TensorFlow 2.x and says so.
+            interp.write("Colab only includes TensorFlow 2.x; %tensorflow_version has no effect.\n")
+            return .none
         case "pip", "conda":
             interp.write("SwiftML installs no packages; skipped: %\(name) \(line)\n", to: .stderr)
             return .none

@@ -5,9 +5,9 @@ import Darwin
 #endif
 
 /// Whole-file reads and writes through POSIX calls, with errors that name the file.
-enum FileBytes {
+public enum FileBytes {
     /// The bytes of the file at `path`.
-    static func read(_ path: String) throws -> [UInt8] {
+    public static func read(_ path: String) throws -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw DatasetError.unreadable(path: path, reason: errorText()) }
         defer { close(descriptor) }
@@ -35,7 +35,7 @@ enum FileBytes {
 
     /// Writes `bytes` to `path` (through a temporary file renamed into place, so a reader
     /// never sees half a file).
-    static func write(_ bytes: [UInt8], to path: String) throws {
+    public static func write(_ bytes: [UInt8], to path: String) throws {
         let temporary = path + ".partial-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw DatasetError.unreadable(path: path, reason: "cannot write: " + errorText()) }
@@ -64,12 +64,12 @@ enum FileBytes {
         }
     }
 
-    static func exists(_ path: String) -> Bool {
+    public static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
-    static func isDirectory(_ path: String) -> Bool {
+    public static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }

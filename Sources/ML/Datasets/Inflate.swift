@@ -2,9 +2,9 @@ import CZlib
 
 /// Decompression through zlib: gzip files (one or more members) and the raw deflate
 /// streams inside zip archives.
-enum Inflate {
+public enum Inflate {
     /// The contents of gzip data (all members, concatenated, as `gzip -d` gives them).
-    static func gunzip(_ compressed: [UInt8], name: String) throws -> [UInt8] {
+    public static func gunzip(_ compressed: [UInt8], name: String) throws -> [UInt8] {
         guard compressed.count >= 2, compressed[0] == 0x1F, compressed[1] == 0x8B else {
             throw DatasetError.corrupt(path: name, reason: "not gzip data (it does not start with the gzip signature)")
         }

@@ -10,6 +10,12 @@ enum ArrayConversion {
             guard let dtype, dtype != backed.array.dtype else { return backed.array }
             return try backed.array.astype(dtype)
         }
+        if case .object(let object) = value, let convertible = object as? any ArrayConvertible {
+            // pandas frames and Series (np.array(df), model.fit(df, series)).
+            let array = try convertible.toNDArray()
+            guard let dtype, dtype != array.dtype else { return array }
+            return try array.astype(dtype)
+        }
         var collector = NestedValues()
         try collector.walk(value, depth: 0, interpreter)
         return try collector.makeArray(dtype: dtype)

@@ -14,6 +14,7 @@ enum PlotValues {
     /// The `ML.NDArray` behind a NumPy array or scalar object, or nil for any other value.
     static func ndarray(in value: Value) -> NDArray? {
         guard case .object(let object) = value else { return nil }
+        if let convertible = object as? any ArrayConvertible { return try? convertible.toNDArray() }
         return (object as? ArrayBacked)?.array
     }
 
