@@ -13,7 +13,6 @@ struct ModuleRegistry: Sendable {
     /// The standard library of the cell language plus every binding's modules.
     static let standard = ModuleRegistry(
         StandardModules.modules + NumPyBinding.modules + KerasBinding.modules + PyplotBinding.modules
-        StandardModules.modules + NumPyBinding.modules + KerasBinding.modules + PyplotBinding.modules
         + PandasBinding.modules + SeabornBinding.modules)
 
     func definition(_ name: String) -> ModuleDefinition? { definitions[name] }
