@@ -140,3 +140,28 @@ def test_unknown_column_is_seaborns_value_error(kernel):
     ex = execute(kc, DATA + "import seaborn as sns\nsns.scatterplot(data=data, x='nope', y='sepal_width')")
     assert ex.reply["content"]["ename"] == "ValueError"
     assert "Could not interpret value `nope` for `x`" in ex.reply["content"]["evalue"]
+
+
+def test_pairplot_of_a_dataframe_with_hue_as_the_course_draws_it(kernel):
+    _, kc = kernel
+    code = DATA + "import pandas as pd\nimport seaborn as sns\ndf = pd.DataFrame(data)\nsns.set(style='ticks', color_codes=True)\ng = sns.pairplot(df, hue='species')\n"
+    ours = swiftml_png(kc, code)
+    theirs = oracle_figures(code)
+    assert len(ours) == len(theirs) == 1
+    im, oracle = ours[0], theirs[0]
+    assert close(im.width, oracle.size[0], 0.02 * oracle.size[0]) and close(im.height, oracle.size[1], 0.02 * oracle.size[1]), (im.size, oracle.size)
+    for box in oracle.axes[:9]:
+        assert dark_line_offset(im, box, "left", tolerance=4, threshold=120) is not None, box
+
+
+def test_heatmap_of_a_dataframe_matches_seaborn(kernel):
+    _, kc = kernel
+    code = ("import pandas as pd\nimport seaborn as sns\nimport matplotlib.pyplot as plt\nplt.figure()\n"
+            "df = pd.DataFrame({'alpha': [1.0, 2.0, 0.5], 'beta': [3.0, 4.0, 1.5]}, index=['first', 'second', 'third'])\n"
+            "ax = sns.heatmap(df, annot=True)\n")
+    ours = swiftml_png(kc, code)
+    theirs = oracle_figures(code)
+    assert len(ours) == len(theirs) == 1
+    im, oracle = ours[0], theirs[0]
+    assert len(oracle.axes) == 2
+    assert close(im.width, oracle.size[0], 0.03 * oracle.size[0]) and close(im.height, oracle.size[1], 0.03 * oracle.size[1]), (im.size, oracle.size)
