@@ -38,16 +38,17 @@ def test_pairplot_with_hue_matches_seaborns_grid(kernel):
     _, kc = kernel
     code = DATA + "import seaborn as sns\nsns.set(style='ticks', color_codes=True)\ng = sns.pairplot(FRAME, hue='species')\n"
     im, oracle = both(kc, code)
-    # Same canvas within 2% (the vertical tight-layout gaps differ by a few pixels per row).
-    assert close(im.width, oracle.size[0], 0.02 * oracle.size[0]) and close(im.height, oracle.size[1], 0.03 * oracle.size[1]), (im.size, oracle.size)
+    # Same canvas within 1% (875 x 738 against seaborn's 872 x 738 when written).
+    assert close(im.width, oracle.size[0], 0.01 * oracle.size[0]) and close(im.height, oracle.size[1], 0.01 * oracle.size[1]), (im.size, oracle.size)
     # 3 x 3 axes plus the three diagonal density axes, as seaborn's PairGrid.
     assert len(oracle.axes) == 12
     ex = execute(kc, DATA + "import seaborn as sns\ng = sns.pairplot(data, hue='species')\nprint(len(g.fig.axes), g.axes.shape, type(g).__name__)")
     assert ex.stdout.strip() == "12 (3, 3) PairGrid"
-    # Every left spine where seaborn has it (within 3 px); bottoms within 20 px.
+    # Every left and bottom spine where seaborn has it, within 6 px (the gaps between
+    # subplots come from tick label widths, measured with a slightly different font).
     for box in oracle.axes[:9]:
-        assert dark_line_offset(im, box, "left", tolerance=3, threshold=120) is not None, box
-        assert dark_line_offset(im, box, "bottom", tolerance=20, threshold=120) is not None, box
+        assert dark_line_offset(im, box, "left", tolerance=6, threshold=120) is not None, box
+        assert dark_line_offset(im, box, "bottom", tolerance=6, threshold=120) is not None, box
     # The hue colours are seaborn's deep palette.
     colours = set(im.get_flattened_data())
     for hexcolour in ("4c72b0", "dd8452", "55a868"):
@@ -151,7 +152,7 @@ def test_pairplot_of_a_dataframe_with_hue_as_the_course_draws_it(kernel):
     im, oracle = ours[0], theirs[0]
     assert close(im.width, oracle.size[0], 0.02 * oracle.size[0]) and close(im.height, oracle.size[1], 0.02 * oracle.size[1]), (im.size, oracle.size)
     for box in oracle.axes[:9]:
-        assert dark_line_offset(im, box, "left", tolerance=4, threshold=120) is not None, box
+        assert dark_line_offset(im, box, "left", tolerance=6, threshold=120) is not None, box
 
 
 def test_heatmap_of_a_dataframe_matches_seaborn(kernel):
