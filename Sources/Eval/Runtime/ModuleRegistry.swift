@@ -13,7 +13,7 @@ struct ModuleRegistry: Sendable {
     /// The standard library of the cell language plus every binding's modules.
     static let standard = ModuleRegistry(
         StandardModules.modules + NumPyBinding.modules + KerasBinding.modules + PyplotBinding.modules
-        + PandasBinding.modules + SKLearnBinding.modules)
+        + PandasBinding.modules + SKLearnBinding.modules + SeabornBinding.modules)
 
     func definition(_ name: String) -> ModuleDefinition? { definitions[name] }
 

@@ -75,6 +75,9 @@ public struct LegendSpec {
     public var frameOn = true
     public var columns = 1
     public var title: String?
+    /// The title's size when it differs from the entries' (seaborn: 12 over 11 points).
+    public var titleFontSize: Double?
+    public var textColor = Color.black
     /// Explicit entries (artist, text); nil means every labelled artist.
     public var entries: [(Artist, String)]?
     /// Anchor point in axes fractions for `bbox_to_anchor`.
@@ -97,6 +100,15 @@ public final class Axes {
     public var aspect: Aspect = .auto
     public var faceColor = Color.white
     public var spines: [String: Bool] = ["left": true, "right": true, "top": true, "bottom": true]
+    public var spineColor = Color.black
+    /// Spine width in points.
+    public var spineWidth = 0.8
+    /// Gridlines under every artist (seaborn's styles) rather than between patches and lines.
+    public var gridBelow = false
+    /// The theme the axes was made with (legends and plotting functions read its sizes).
+    public private(set) var theme = PlotTheme.matplotlib
+    /// For an axes made by `twinx()`: the axes whose box it shares.
+    public internal(set) weak var twinParent: Axes?
     /// Where the axes goes: a grid cell of the figure, or an explicit rectangle
     /// (figure fractions from the bottom left: x, y, width, height).
     public internal(set) var subplotSpec: SubplotSpec?
@@ -116,17 +128,41 @@ public final class Axes {
         explicitRect = rect
     }
 
-    /// The next colour of the line cycle (tab10), used by `plot`.
+    /// The next colour of the line cycle (tab10, or the theme's palette), used by `plot`.
     public func nextColor() -> Color {
         defer { cycleIndex += 1 }
-        return ColorSpec.cycle[cycleIndex % ColorSpec.cycle.count]
+        let cycle = theme.colorCycle.isEmpty ? ColorSpec.cycle : theme.colorCycle
+        return cycle[cycleIndex % cycle.count]
+    }
+
+    /// Takes the look of `theme`: background, spines, grid, ticks, text sizes and colours.
+    public func apply(_ theme: PlotTheme) {
+        self.theme = theme
+        faceColor = theme.axesFaceColor
+        spineColor = theme.edgeColor
+        spineWidth = theme.edgeWidth
+        gridBelow = theme.gridBelow
+        titleStyle = TextStyle(size: theme.titleSize, color: theme.textColor)
+        for (axis, marks) in [(xaxis, theme.xTickMarks), (yaxis, theme.yTickMarks)] {
+            axis.gridVisible = theme.grid
+            axis.gridColor = theme.gridColor
+            axis.gridLineWidth = theme.gridWidth
+            axis.tickMarksVisible = marks
+            axis.tickColor = theme.tickColor
+            axis.tickLength = theme.tickLength
+            axis.tickWidth = theme.tickWidth
+            axis.tickLabelSize = theme.tickLabelSize
+            axis.tickLabelColor = theme.tickColor
+            axis.labelStyle = TextStyle(size: theme.labelSize, color: theme.textColor)
+        }
     }
 
     /// The next colour of the patch cycle: matplotlib keeps a second, independent tab10
     /// cycle for bars, histograms, scatter markers and filled areas.
     public func nextPatchColor() -> Color {
         defer { patchCycleIndex += 1 }
-        return ColorSpec.cycle[patchCycleIndex % ColorSpec.cycle.count]
+        let cycle = theme.colorCycle.isEmpty ? ColorSpec.cycle : theme.colorCycle
+        return cycle[patchCycleIndex % cycle.count]
     }
 
     public func add(_ artist: Artist) { artists.append(artist) }
@@ -204,7 +240,7 @@ public final class Axes {
             let face = color.map { $0[i % $0.count] } ?? base ?? .black
             let r = horizontal ? Rectangle(x: b, y: left, width: h, height: w, faceColor: face)
                                : Rectangle(x: left, y: b, width: w, height: h, faceColor: face)
-            r.edgeColor = edgeColor
+            r.edgeColor = edgeColor ?? theme.patchEdgeColor
             r.stickyEdge = StickyEdge(alongX: horizontal, value: b)
             r.label = i == 0 ? nil : "_nolegend_"
             bars.append(r)
@@ -282,7 +318,7 @@ public final class Axes {
                 let left = edges[i] + (w - rw) / 2
                 let r = horizontal ? Rectangle(x: 0, y: left, width: counts[i], height: rw, faceColor: face)
                                    : Rectangle(x: left, y: 0, width: rw, height: counts[i], faceColor: face)
-                r.edgeColor = edgeColor
+                r.edgeColor = edgeColor ?? theme.patchEdgeColor
                 r.stickyEdge = StickyEdge(alongX: horizontal, value: 0)
                 r.label = i == 0 ? nil : "_nolegend_"
                 add(r)

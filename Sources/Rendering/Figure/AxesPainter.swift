@@ -27,6 +27,7 @@ struct AxesPainter {
         var drawers: [(Double, Artist)] = ax.artists.filter(\.visible).map { ($0.zorder, $0) }
         drawers.sort { $0.0 < $1.0 }
         var gridDrawn = false
+        if ax.gridBelow { drawGrid(); gridDrawn = true }
         for (z, artist) in drawers {
             if !gridDrawn && z > 1.5 { drawGrid(); gridDrawn = true }
             ink = ink.union(drawArtist(artist))
@@ -56,35 +57,37 @@ struct AxesPainter {
     // MARK: Frame
 
     mutating func drawSpines() {
-        let lw = 0.8 * k
+        let lw = view.axes.spineWidth * k
         let x0 = snap(box.x0, width: lw), x1 = snap(box.x1, width: lw)
         let y0 = snap(box.y0, width: lw), y1 = snap(box.y1, width: lw)
         let style = StrokeStyle(width: lw, join: .miter, cap: .square)
         let s = view.axes.spines
-        if s["left"] ?? true { canvas.stroke([Point(x0, y0), Point(x0, y1)], style: style, color: .black) }
-        if s["right"] ?? true { canvas.stroke([Point(x1, y0), Point(x1, y1)], style: style, color: .black) }
-        if s["top"] ?? true { canvas.stroke([Point(x0, y0), Point(x1, y0)], style: style, color: .black) }
-        if s["bottom"] ?? true { canvas.stroke([Point(x0, y1), Point(x1, y1)], style: style, color: .black) }
+        let color = view.axes.spineColor
+        if s["left"] ?? true { canvas.stroke([Point(x0, y0), Point(x0, y1)], style: style, color: color) }
+        if s["right"] ?? true { canvas.stroke([Point(x1, y0), Point(x1, y1)], style: style, color: color) }
+        if s["top"] ?? true { canvas.stroke([Point(x0, y0), Point(x1, y0)], style: style, color: color) }
+        if s["bottom"] ?? true { canvas.stroke([Point(x0, y1), Point(x1, y1)], style: style, color: color) }
     }
 
     mutating func drawTicks() {
         let ax = view.axes
         let isColorbar = ax.colorbarSource != nil
-        if ax.xaxis.visible {
+        let xa = ax.xaxis, ya = ax.yaxis
+        if xa.visible && xa.tickMarksVisible {
             for t in view.xticks {
-                let len = (t.minor ? 2 : 3.5) * k, w = (t.minor ? 0.6 : 0.8) * k
+                let len = (t.minor ? 2 : xa.tickLength) * k, w = (t.minor ? 0.6 : xa.tickWidth) * k
                 let x = snap(view.px(x: t.position), width: w)
-                canvas.stroke([Point(x, box.y1), Point(x, box.y1 + len)], style: StrokeStyle(width: w, cap: .butt), color: .black)
+                canvas.stroke([Point(x, box.y1), Point(x, box.y1 + len)], style: StrokeStyle(width: w, cap: .butt), color: xa.tickColor)
             }
         }
-        if ax.yaxis.visible {
+        if ya.visible && ya.tickMarksVisible {
             for t in view.yticks {
-                let len = (t.minor ? 2 : 3.5) * k, w = (t.minor ? 0.6 : 0.8) * k
+                let len = (t.minor ? 2 : ya.tickLength) * k, w = (t.minor ? 0.6 : ya.tickWidth) * k
                 let y = snap(view.px(y: t.position), width: w)
                 if isColorbar {
-                    canvas.stroke([Point(box.x1, y), Point(box.x1 + len, y)], style: StrokeStyle(width: w, cap: .butt), color: .black)
+                    canvas.stroke([Point(box.x1, y), Point(box.x1 + len, y)], style: StrokeStyle(width: w, cap: .butt), color: ya.tickColor)
                 } else {
-                    canvas.stroke([Point(box.x0 - len, y), Point(box.x0, y)], style: StrokeStyle(width: w, cap: .butt), color: .black)
+                    canvas.stroke([Point(box.x0 - len, y), Point(box.x0, y)], style: StrokeStyle(width: w, cap: .butt), color: ya.tickColor)
                 }
             }
         }
@@ -322,7 +325,7 @@ struct AxesPainter {
         switch t.coordinates {
         case .data: anchor = view.point(t.x, t.y)
         case .axes: anchor = Point(box.x0 + t.x * box.width, box.y1 - t.y * box.height)
-        case .figure: anchor = Point(t.x * Double(canvas.width), (1 - t.y) * Double(canvas.height))
+        case .figure: anchor = Point(t.x * canvas.logicalSize.width, (1 - t.y) * canvas.logicalSize.height)
         }
         guard anchor.x.isFinite, anchor.y.isFinite else { return .empty }
         let block = TextBlock(t.text, style: TextStyle(size: t.style.size, color: t.style.color.fading(t.alpha), bold: t.style.bold, italic: t.style.italic), pixelsPerPoint: k)

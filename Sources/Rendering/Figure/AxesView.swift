@@ -134,7 +134,9 @@ struct AxesView {
         (xticks, xOffsetText) = Self.ticks(for: xa, lim: xlim, lengthPoints: box.width / k, horizontal: true)
         (yticks, yOffsetText) = Self.ticks(for: ya, lim: ylim, lengthPoints: box.height / k, horizontal: false)
         if isColorbar { xticks = [] }
-        let tickOut = (3.5 + 3.5) * k
+        // Labels sit a tick length plus matplotlib's 3.5-point pad away (whether or not the
+        // tick marks are drawn, as matplotlib).
+        let tickOutX = (xa.tickLength + 3.5) * k, tickOutY = (ya.tickLength + 3.5) * k
         var lowest = box.y1
         var leftmost = box.x0
         var rightmost = box.x1
@@ -143,7 +145,7 @@ struct AxesView {
                 for t in xticks where !t.minor && !t.label.isEmpty {
                     let block = TextBlock(t.label, style: TextStyle(size: xa.tickLabelSize, color: xa.tickLabelColor), pixelsPerPoint: k)
                     let ha = xa.tickLabelAlignment ?? .center
-                    let p = PlacedText(block: block, anchor: Point(px(x: t.position), box.y1 + tickOut), rotation: xa.tickLabelRotation, ha: ha, va: .top)
+                    let p = PlacedText(block: block, anchor: Point(px(x: t.position), box.y1 + tickOutX), rotation: xa.tickLabelRotation, ha: ha, va: .top)
                     lowest = max(lowest, p.bounds.y1)
                     decorations.append(p)
                 }
@@ -159,10 +161,10 @@ struct AxesView {
                     let block = TextBlock(t.label, style: TextStyle(size: ya.tickLabelSize, color: ya.tickLabelColor), pixelsPerPoint: k)
                     let p: PlacedText
                     if isColorbar {
-                        p = PlacedText(block: block, anchor: Point(box.x1 + tickOut, px(y: t.position)), rotation: ya.tickLabelRotation, ha: .left, va: .centerBaseline)
+                        p = PlacedText(block: block, anchor: Point(box.x1 + tickOutY, px(y: t.position)), rotation: ya.tickLabelRotation, ha: .left, va: .centerBaseline)
                         rightmost = max(rightmost, p.bounds.x1)
                     } else {
-                        p = PlacedText(block: block, anchor: Point(box.x0 - tickOut, px(y: t.position)), rotation: ya.tickLabelRotation, ha: ya.tickLabelAlignment ?? .right, va: .centerBaseline)
+                        p = PlacedText(block: block, anchor: Point(box.x0 - tickOutY, px(y: t.position)), rotation: ya.tickLabelRotation, ha: ya.tickLabelAlignment ?? .right, va: .centerBaseline)
                         leftmost = min(leftmost, p.bounds.x0)
                     }
                     decorations.append(p)

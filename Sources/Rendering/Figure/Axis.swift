@@ -14,6 +14,11 @@ public final class Axis {
     public var tickLabelAlignment: HorizontalAlignment?
     public var tickLabelSize = 10.0
     public var tickLabelColor = Color.black
+    /// Tick marks (the labels are separate): drawn or not, their colour, length and width in points.
+    public var tickMarksVisible = true
+    public var tickColor = Color.black
+    public var tickLength = 3.5
+    public var tickWidth = 0.8
     /// Whether ticks and tick labels are drawn (`get_xaxis().set_visible(False)` hides them).
     public var visible = true
     public var label = ""

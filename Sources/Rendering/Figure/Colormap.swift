@@ -16,7 +16,7 @@ public struct Colormap: Sendable, Equatable {
         if base.hasSuffix("_r") { base.removeLast(2); reversed = true }
         let aliases = ["grey": "gray", "Grays": "Greys", "greys": "Greys", "gist_grey": "gist_gray"]
         base = aliases[base] ?? base
-        guard let table = ColormapTables.tables[base] ?? ColormapTables.tables.first(where: { $0.key.lowercased() == base.lowercased() })?.value else {
+        guard let table = ColormapTables.tables[base] ?? SeabornColormapTables.tables[base] ?? ColormapTables.tables.first(where: { $0.key.lowercased() == base.lowercased() })?.value else {
             throw RenderingError.unknownColormap(name)
         }
         var colors: [Color] = []
@@ -31,7 +31,7 @@ public struct Colormap: Sendable, Equatable {
     }
 
     /// All colormap names understood (without the `_r` variants).
-    public static var names: [String] { ColormapTables.tables.keys.sorted() }
+    public static var names: [String] { (Array(ColormapTables.tables.keys) + Array(SeabornColormapTables.tables.keys)).sorted() }
 
     /// matplotlib's default colormap.
     public static let viridis: Colormap = (try? Colormap(named: "viridis")) ?? Colormap(name: "gray", colors: [.black, .white])

@@ -22,6 +22,14 @@ public final class Figure {
     public var subplotParameters = SubplotParameters()
     /// Set by `tight_layout()`: spacing is computed from the decorations when drawing.
     public var usesTightLayout = false
+    /// Tight layout's padding in font sizes (matplotlib's `pad`, 1.08) and the figure-fraction
+    /// rectangle it fits the subplots into (left, bottom, right, top).
+    public var tightLayoutPad = 1.08
+    public var tightLayoutRect = Rect(x0: 0, y0: 0, x1: 1, y1: 1)
+    /// The look new axes take (matplotlib's defaults unless seaborn set a theme).
+    public var theme = PlotTheme.matplotlib
+    /// A legend for the whole figure (`fig.legend`, seaborn's legend beside a grid).
+    public var legend: LegendSpec?
     /// An identifier for pyplot's figure numbers.
     public var number: Int
 
@@ -49,6 +57,7 @@ public final class Figure {
         let spec = try SubplotSpec(rows: rows, columns: columns, index: index)
         if let existing = axes.first(where: { $0.subplotSpec == spec && $0.colorbarSource == nil }) { return existing }
         let ax = Axes(subplotSpec: spec, rect: nil)
+        ax.apply(theme)
         axes.append(ax)
         return ax
     }
@@ -61,6 +70,7 @@ public final class Figure {
             var row: [Axes] = []
             for c in 0..<columns {
                 let ax = Axes(subplotSpec: try SubplotSpec(rows: rows, columns: columns, index: r * columns + c + 1), rect: nil)
+                ax.apply(theme)
                 if let sx { ax.sharedX = sx; sx.members.append(ax) }
                 if let sy { ax.sharedY = sy; sy.members.append(ax) }
                 axes.append(ax)
@@ -75,6 +85,7 @@ public final class Figure {
     @discardableResult
     public func addAxes(x: Double, y: Double, width: Double, height: Double) -> Axes {
         let ax = Axes(subplotSpec: nil, rect: Rect(x0: x, y0: y, x1: x + width, y1: y + height))
+        ax.apply(theme)
         axes.append(ax)
         return ax
     }
@@ -83,11 +94,32 @@ public final class Figure {
     @discardableResult
     public func colorbar(for mappable: ScalarMappable, parent: Axes) -> Axes {
         let cb = Axes(subplotSpec: nil, rect: nil)
+        cb.apply(theme)
+        cb.xaxis.gridVisible = false
+        cb.yaxis.gridVisible = false
         cb.colorbarSource = mappable
         cb.colorbarParent = parent
         parent.colorbars.append(cb)
         axes.append(cb)
         return cb
+    }
+
+    /// An axes over `parent`'s box sharing its x axis, with its own y axis on the right
+    /// (`twinx()`); it draws no background so the parent shows through.
+    @discardableResult
+    public func twinx(_ parent: Axes) -> Axes {
+        let twin = Axes(subplotSpec: nil, rect: nil)
+        twin.apply(theme)
+        twin.twinParent = parent
+        twin.xaxis.gridVisible = false
+        twin.yaxis.gridVisible = false
+        twin.faceColor = .clear
+        let shared = parent.sharedX ?? SharedLimits()
+        if parent.sharedX == nil { parent.sharedX = shared; shared.members.append(parent) }
+        twin.sharedX = shared
+        shared.members.append(twin)
+        axes.append(twin)
+        return twin
     }
 
     /// Removes an axes (and its colorbars).
@@ -122,28 +154,47 @@ public final class Figure {
         return t
     }
 
-    /// The figure's pixels. With `tight`, cropped to what is drawn plus `padInches` (as the
-    /// Jupyter inline backend's `bbox_inches='tight'` does).
+    /// The figure's pixels. With `tight`, the canvas is cropped and grown to everything
+    /// drawn plus `padInches`, as matplotlib's `bbox_inches='tight'` (which the Jupyter inline
+    /// backend uses): labels that stick out of the figure are kept, empty margins dropped.
     public func render(tight: Bool = false, padInches: Double = 0.1) throws -> RGBAImage {
-        var renderer = try FigureRenderer(figure: self)
-        let ink = renderer.draw()
-        let full = renderer.canvas.image()
-        guard tight, !ink.isEmpty else { return full }
-        let pad = padInches * dpi
-        let box = ink.insetBy(-pad).intersection(Rect(x0: 0, y0: 0, x1: Double(full.width), y1: Double(full.height)))
-        let x0 = Int(box.x0.rounded(.down)), y0 = Int(box.y0.rounded(.down))
-        let x1 = Int(box.x1.rounded(.up)), y1 = Int(box.y1.rounded(.up))
-        guard x1 > x0, y1 > y0 else { return full }
-        var out = [UInt8](repeating: 0, count: (x1 - x0) * (y1 - y0) * 4)
-        for y in y0..<y1 {
-            let src = (y * full.width + x0) * 4
-            out.replaceSubrange(((y - y0) * (x1 - x0) * 4)..<((y - y0 + 1) * (x1 - x0) * 4), with: full.pixels[src..<(src + (x1 - x0) * 4)])
+        guard tight else {
+            var renderer = try FigureRenderer(figure: self)
+            renderer.draw()
+            return renderer.canvas.image()
         }
-        return RGBAImage(validatedWidth: x1 - x0, height: y1 - y0, pixels: out)
+        let size = pixelSize
+        var measure = FigureRenderer(figure: self, canvas: .measuring(width: size.width, height: size.height))
+        let ink = measure.draw()
+        guard let box = Self.tightBox(ink: ink, pad: padInches * dpi, width: size.width, height: size.height) else {
+            return try render(tight: false)
+        }
+        // matplotlib sizes the canvas by truncating the box to whole pixels and keeps its
+        // bottom-left corner exact, so a fractional pixel is lost at the top.
+        var canvas = try Canvas(width: box.width, height: box.height, background: faceColor)
+        canvas.origin = Point(box.x0, box.y1 - Double(box.height))
+        var renderer = FigureRenderer(figure: self, canvas: canvas)
+        renderer.draw()
+        return renderer.canvas.image()
+    }
+
+    /// The tight canvas for content `ink` (figure pixels, y down): its left and bottom edges
+    /// in figure pixels and its whole-pixel size, or nil when nothing was drawn.
+    static func tightBox(ink: Rect, pad: Double, width: Int, height: Int) -> (x0: Double, y1: Double, width: Int, height: Int)? {
+        guard !ink.isEmpty else { return nil }
+        var box = ink.insetBy(-pad)
+        // Text placed far outside the figure would ask for an enormous canvas: keep within
+        // one figure size beyond each edge (and the canvas limit).
+        let w = Double(width), h = Double(height)
+        box = box.intersection(Rect(x0: -w, y0: -h, x1: 2 * w, y1: 2 * h))
+        let pixelsWide = min(Int((box.width + 1e-6).rounded(.down)), 1 << 15)
+        let pixelsHigh = min(Int((box.height + 1e-6).rounded(.down)), 1 << 15)
+        guard pixelsWide >= 1, pixelsHigh >= 1 else { return nil }
+        return (box.x0, box.y1, pixelsWide, pixelsHigh)
     }
 
     /// The figure as PNG bytes.
-    public func pngData(tight: Bool = false) throws -> [UInt8] {
-        try PNGEncoder().encode(render(tight: tight))
+    public func pngData(tight: Bool = false, padInches: Double = 0.1) throws -> [UInt8] {
+        try PNGEncoder().encode(render(tight: tight, padInches: padInches))
     }
 }

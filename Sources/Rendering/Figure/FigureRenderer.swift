@@ -10,9 +10,17 @@ struct FigureRenderer {
     let height: Double
 
     init(figure: Figure) throws {
+        let size = figure.pixelSize
+        self.init(figure: figure, canvas: try Canvas(width: size.width, height: size.height, background: figure.faceColor))
+    }
+
+    /// A renderer drawing onto `canvas`, whose origin and size may differ from the figure's
+    /// (a tight bounding box, or a measuring canvas).
+    init(figure: Figure, canvas: Canvas) {
         self.figure = figure
         let size = figure.pixelSize
-        canvas = try Canvas(width: size.width, height: size.height, background: figure.faceColor)
+        self.canvas = canvas
+        self.canvas.logicalSize = (Double(size.width), Double(size.height))
         k = figure.dpi / 72
         width = Double(size.width)
         height = Double(size.height)
@@ -58,6 +66,9 @@ struct FigureRenderer {
             boxes[ObjectIdentifier(parent)] = shrunk
         }
         for (id, r) in colorbarBoxes { boxes[id] = r }
+        for ax in figure.axes {
+            if let parent = ax.twinParent, let pb = boxes[ObjectIdentifier(parent)] { boxes[ObjectIdentifier(ax)] = pb }
+        }
 
         var result: [AxesView] = []
         for ax in figure.axes {
@@ -105,7 +116,8 @@ struct FigureRenderer {
     /// tight-layout padding (1.08 font sizes).
     func tightParameters() -> SubplotParameters {
         var params = figure.subplotParameters
-        let pad = 1.08 * 10 * k
+        let pad = figure.tightLayoutPad * figure.theme.fontSize * k
+        let rect = figure.tightLayoutRect
         for _ in 0..<3 {
             let vs = views(params).filter { $0.axes.subplotSpec != nil && $0.axes.colorbarSource == nil }
             guard let first = vs.first?.axes.subplotSpec else { return params }
@@ -123,13 +135,13 @@ struct FigureRenderer {
                 top[spec.rowRange.lowerBound] = max(top[spec.rowRange.lowerBound], cell.y0 - ext.y0)
                 bottom[spec.rowRange.upperBound] = max(bottom[spec.rowRange.upperBound], ext.y1 - cell.y1)
             }
-            var topMargin = top[0] + pad
+            var topMargin = top[0] + pad + (1 - rect.y1) * height
             if let sup = figure.suptitle {
                 let b = placedFigureText(sup).bounds
                 topMargin = max(topMargin, b.y1 + pad + top[0])
             }
-            let leftMargin = left[0] + pad, rightMargin = right[cols - 1] + pad
-            let bottomMargin = bottom[rows - 1] + pad
+            let leftMargin = left[0] + pad + rect.x0 * width, rightMargin = right[cols - 1] + pad + (1 - rect.x1) * width
+            let bottomMargin = bottom[rows - 1] + pad + rect.y0 * height
             // The widest gap between neighbouring cells (a loop: the closure form took
             // seconds to type-check).
             var gapW = 0.0, gapH = 0.0
@@ -157,6 +169,7 @@ struct FigureRenderer {
     // MARK: Drawing
 
     /// Draws the figure; returns the box of everything drawn (for tight bounding boxes).
+    @discardableResult
     mutating func draw() -> Rect {
         let params = figure.usesTightLayout ? tightParameters() : figure.subplotParameters
         var ink = Rect.empty
@@ -165,6 +178,9 @@ struct FigureRenderer {
             swap(&painter.canvas, &canvas)
             ink = ink.union(painter.draw())
             swap(&painter.canvas, &canvas)
+        }
+        if let spec = figure.legend {
+            ink = ink.union(drawFigureLegend(spec))
         }
         for t in figure.texts + (figure.suptitle.map { [$0] } ?? []) where t.visible && !t.text.isEmpty {
             let p = placedFigureText(t)

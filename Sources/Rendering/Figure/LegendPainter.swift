@@ -17,14 +17,26 @@ struct LegendPainter {
         return view.axes.artists.compactMap { a in a.legendLabel.map { (a, $0) } }
     }
 
-    mutating func draw() -> Rect {
+    /// The legend's width and height in pixels (zero when it has no entries).
+    func size() -> (width: Double, height: Double) {
         let items = entries
-        guard !items.isEmpty else { return .empty }
+        guard !items.isEmpty else { return (0, 0) }
+        let layout = self.layout(items)
+        return (layout.w, layout.h)
+    }
+
+    private struct Layout {
+        var f: Double, blocks: [TextBlock], titleBlock: TextBlock?, columns: Int, perColumn: Int
+        var rowHeight: Double, columnWidths: [Double], titleHeight: Double, w: Double, h: Double
+    }
+
+    private func layout(_ items: [(Artist, String)]) -> Layout {
         let k = view.k
         let f = spec.fontSize * k
-        let style = TextStyle(size: spec.fontSize)
+        let style = TextStyle(size: spec.fontSize, color: spec.textColor)
         let blocks = items.map { TextBlock($0.1, style: style, pixelsPerPoint: k) }
-        let titleBlock = spec.title.map { TextBlock($0, style: style, pixelsPerPoint: k) }
+        let titleStyle = TextStyle(size: spec.titleFontSize ?? spec.fontSize, color: spec.textColor)
+        let titleBlock = spec.title.map { TextBlock($0, style: titleStyle, pixelsPerPoint: k) }
         let columns = max(1, min(spec.columns, items.count))
         let perColumn = (items.count + columns - 1) / columns
         let rowHeight = max(0.7 * f, blocks.map { $0.size.height }.max() ?? f)
@@ -37,7 +49,18 @@ struct LegendPainter {
         let titleHeight = titleBlock.map { $0.size.height + 0.5 * f } ?? 0
         let contentHeight = titleHeight + Double(perColumn) * rowHeight + Double(perColumn - 1) * 0.5 * f
         let w = contentWidth + 2 * 0.4 * f, h = contentHeight + 2 * 0.4 * f
-        let box = place(width: w, height: h, pad: 0.5 * f)
+        return Layout(f: f, blocks: blocks, titleBlock: titleBlock, columns: columns, perColumn: perColumn, rowHeight: rowHeight,
+                      columnWidths: columnWidths, titleHeight: titleHeight, w: w, h: h)
+    }
+
+    mutating func draw() -> Rect {
+        let items = entries
+        guard !items.isEmpty else { return .empty }
+        let k = view.k
+        let l = layout(items)
+        let (f, blocks, titleBlock, columns, perColumn) = (l.f, l.blocks, l.titleBlock, l.columns, l.perColumn)
+        let (rowHeight, columnWidths, titleHeight) = (l.rowHeight, l.columnWidths, l.titleHeight)
+        let box = place(width: l.w, height: l.h, pad: 0.5 * f)
         if spec.frameOn {
             let frame = roundedRect(box, radius: 0.2 * f)
             canvas.fill([frame], color: Color(r: 1, g: 1, b: 1, a: 0.8))
@@ -113,10 +136,11 @@ struct LegendPainter {
     func place(width w: Double, height h: Double, pad: Double) -> Rect {
         let b = view.box
         if let (ax, ay) = spec.anchor {
-            // bbox_to_anchor: the legend's `loc` corner sits at the anchor point.
+            // bbox_to_anchor: the legend's `loc` corner sits at the anchor point, moved inwards by
+            // borderaxespad (half a font size) as matplotlib does.
             let p = Point(b.x0 + ax * b.width, b.y1 - ay * b.height)
             let loc = spec.location == .best ? .upperRight : spec.location
-            return rect(for: loc, in: Rect(x0: p.x, y0: p.y, x1: p.x, y1: p.y), width: w, height: h, pad: 0)
+            return rect(for: loc, in: Rect(x0: p.x, y0: p.y, x1: p.x, y1: p.y), width: w, height: h, pad: pad)
         }
         if spec.location != .best {
             return rect(for: spec.location, in: b, width: w, height: h, pad: pad)

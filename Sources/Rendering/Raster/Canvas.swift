@@ -24,8 +24,16 @@ public struct Canvas {
     public let height: Int
     /// Premultiplied RGBA, four floats per pixel.
     private var pixels: [Float]
-    /// Drawing is limited to these whole pixels; `nil` means the whole canvas.
+    /// Drawing is limited to this box (in drawing coordinates, like every shape); `nil`
+    /// means the whole canvas.
     public var clip: Rect?
+    /// The drawing coordinate of pixel (0, 0): a tight bounding box draws the figure's
+    /// coordinates onto a canvas that starts where the content does (and may lie beyond the
+    /// figure's own edges).
+    public var origin = Point(0, 0)
+    /// A canvas that only measures: shapes are dropped, text still reports its box. Used to
+    /// find the content's extent before the real canvas is made.
+    public private(set) var measuresOnly = false
     private var coverage = CoverageAccumulator()
 
     public init(width: Int, height: Int, background: Color = .white) throws {
@@ -34,6 +42,7 @@ public struct Canvas {
         }
         self.width = width
         self.height = height
+        logicalSize = (Double(width), Double(height))
         let a = Float(background.a)
         let px: [Float] = [Float(background.r) * a, Float(background.g) * a, Float(background.b) * a, a]
         pixels = [Float](unsafeUninitializedCapacity: width * height * 4) { buf, n in
@@ -43,6 +52,18 @@ public struct Canvas {
             n = width * height * 4
         }
     }
+
+    /// A canvas of the given logical size that draws nothing (see `measuresOnly`).
+    public static func measuring(width: Int, height: Int) -> Canvas {
+        var c = Canvas(placeholder: ())
+        c.logicalSize = (Double(width), Double(height))
+        c.measuresOnly = true
+        return c
+    }
+
+    /// The figure size in drawing coordinates (figure-fraction texts are placed in it),
+    /// which differs from the pixel size when the canvas is a tight box.
+    public var logicalSize: (width: Double, height: Double) = (0, 0)
 
     /// A 1x1 stand-in to `swap` with, so that a painter can own the real pixels while it
     /// draws, without the copy that a second reference would force.
@@ -56,17 +77,17 @@ public struct Canvas {
     private var clipBox: (x0: Int, y0: Int, x1: Int, y1: Int) {
         var box = (x0: 0, y0: 0, x1: width, y1: height)
         if let c = clip {
-            box.x0 = max(box.x0, Int(c.x0.rounded(.down)))
-            box.y0 = max(box.y0, Int(c.y0.rounded(.down)))
-            box.x1 = min(box.x1, Int(c.x1.rounded(.up)))
-            box.y1 = min(box.y1, Int(c.y1.rounded(.up)))
+            box.x0 = max(box.x0, Int((c.x0 - origin.x).rounded(.down)))
+            box.y0 = max(box.y0, Int((c.y0 - origin.y).rounded(.down)))
+            box.x1 = min(box.x1, Int((c.x1 - origin.x).rounded(.up)))
+            box.y1 = min(box.y1, Int((c.y1 - origin.y).rounded(.up)))
         }
         return box
     }
 
     /// Fills the polygons (closed implicitly) with `color`, non-zero winding, anti-aliased.
     public mutating func fill(_ polygons: [[Point]], color: Color) {
-        guard color.a > 0 else { return }
+        guard color.a > 0, !measuresOnly else { return }
         let box = clipBox
         guard box.x1 > box.x0, box.y1 > box.y0 else { return }
         var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
@@ -77,15 +98,18 @@ public struct Canvas {
             }
         }
         guard minX <= maxX else { return }
+        let ox = origin.x, oy = origin.y
+        minX -= ox; maxX -= ox; minY -= oy; maxY -= oy
         let x0 = max(box.x0, Int(minX.rounded(.down))), x1 = min(box.x1, Int(maxX.rounded(.up)))
         let y0 = max(box.y0, Int(minY.rounded(.down))), y1 = min(box.y1, Int(maxY.rounded(.up)))
         guard x1 > x0, y1 > y0 else { return }
         coverage.reset(x0: x0, y0: y0, x1: x1, y1: y1)
         for poly in polygons where poly.count > 2 {
-            var prev = poly[poly.count - 1]
+            var prev = Point(poly[poly.count - 1].x - ox, poly[poly.count - 1].y - oy)
             for p in poly {
-                coverage.addEdge(prev, p)
-                prev = p
+                let q = Point(p.x - ox, p.y - oy)
+                coverage.addEdge(prev, q)
+                prev = q
             }
         }
         composite(color: color)
@@ -125,7 +149,9 @@ public struct Canvas {
 
     /// Draws an RGBA picture into `destination` (pixel coordinates, any fractional box), by
     /// nearest-neighbour or bilinear sampling, blended over what is there, within the clip.
-    public mutating func drawImage(_ image: RGBAImage, into destination: Rect, smoothing: ImageSmoothing) {
+    public mutating func drawImage(_ image: RGBAImage, into target: Rect, smoothing: ImageSmoothing) {
+        guard !measuresOnly else { return }
+        let destination = Rect(x0: target.x0 - origin.x, y0: target.y0 - origin.y, x1: target.x1 - origin.x, y1: target.y1 - origin.y)
         let box = clipBox
         let x0 = max(box.x0, Int(destination.x0.rounded())), x1 = min(box.x1, Int(destination.x1.rounded()))
         let y0 = max(box.y0, Int(destination.y0.rounded())), y1 = min(box.y1, Int(destination.y1.rounded()))

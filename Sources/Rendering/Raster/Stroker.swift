@@ -197,11 +197,13 @@ enum Stroker {
 extension Canvas {
     /// Strokes a polyline (closed into a ring when `closed`) with the pen `style`.
     public mutating func stroke(_ points: [Point], closed: Bool = false, style: StrokeStyle, color: Color) {
+        guard !measuresOnly else { return }
         fill(Stroker.outline(points, closed: closed, style: style), color: color)
     }
 
     /// Strokes every contour of `path` (curves flattened).
     public mutating func stroke(_ path: Path, style: StrokeStyle, color: Color) {
+        guard !measuresOnly else { return }
         var contours: [[Point]] = []
         var current: [Point] = []
         var closedFlags: [Bool] = []

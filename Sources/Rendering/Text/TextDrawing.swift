@@ -87,6 +87,7 @@ extension Canvas {
     @discardableResult
     public mutating func draw(_ text: TextBlock, at anchor: Point, rotation: Double = 0,
                               ha: HorizontalAlignment = .left, va: VerticalAlignment = .baseline) -> Rect {
+        guard !measuresOnly else { return text.bounds(at: anchor, rotation: rotation, ha: ha, va: va) }
         let (polys, bold) = text.polygons(at: anchor, rotation: rotation, ha: ha, va: va)
         fill(polys, color: text.style.color)
         for path in bold {

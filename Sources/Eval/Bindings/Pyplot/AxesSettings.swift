@@ -163,6 +163,9 @@ extension AxesMethods {
 
     static func legend(_ ax: AxesObject, _ args: BoundArguments, _ interp: Runtime) throws -> Value {
         var spec = LegendSpec()
+        spec.fontSize = ax.axes.theme.legendFontSize
+        spec.titleFontSize = ax.axes.theme.legendTitleSize
+        spec.textColor = ax.axes.theme.textColor
         let pos = args.variadicPositional
         var labels: [String]?
         var handles: [Artist]?

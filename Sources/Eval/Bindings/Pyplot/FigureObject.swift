@@ -62,7 +62,7 @@ final class FigureObject: PyObject {
     }
 
     /// Writes the figure as PNG to `path` (only PNG is supported).
-    func save(to path: String, dpi: Double?, tight: Bool, facecolor: Color?, transparent: Bool) throws {
+    func save(to path: String, dpi: Double?, tight: Bool, padInches: Double = 0.1, facecolor: Color?, transparent: Bool) throws {
         let ext = (path as NSString).pathExtension.lowercased()
         guard ext.isEmpty || ext == "png" else {
             throw PyError(.valueError, "Format '\(ext)' is not supported (supported formats: png)")
@@ -76,7 +76,7 @@ final class FigureObject: PyObject {
         }
         if let facecolor { figure.faceColor = facecolor }
         if transparent { figure.faceColor = .clear }
-        let png = try rendering { try figure.pngData(tight: tight) }
+        let png = try rendering { try figure.pngData(tight: tight, padInches: padInches) }
         do {
             try Data(png).write(to: URL(fileURLWithPath: file))
         } catch {

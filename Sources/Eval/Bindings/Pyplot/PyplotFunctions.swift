@@ -156,9 +156,17 @@ enum PyplotFunctions {
     static func savefig(_ f: FigureObject, _ args: BoundArguments, _ interp: Runtime) throws -> Value {
         guard case .string(var path) = args["fname"] else { throw PyError(.typeError, "fname must be a file name string") }
         if let format = try args.optionalString("format"), (path as NSString).pathExtension.isEmpty { path += "." + format }
-        let tight = (try args.optionalString("bbox_inches")) == "tight"
+        var tight = false
+        if let box = args.optional("bbox_inches") {
+            guard case .string("tight") = box else {
+                throw PyError(.notImplementedError, "savefig(bbox_inches=...) supports only 'tight' or None")
+            }
+            tight = true
+        }
+        let pad = try args.optionalDouble("pad_inches") ?? 0.1
+        guard pad.isFinite, pad >= 0, pad <= 100 else { throw PyError(.valueError, "pad_inches must be between 0 and 100 inches, got \(pad)") }
         let face = try args.optional("facecolor").map { try PlotValues.color($0, interp) }
-        try f.save(to: path, dpi: try args.optionalDouble("dpi"), tight: tight, facecolor: face, transparent: try interp.truthiness(args["transparent"]))
+        try f.save(to: path, dpi: try args.optionalDouble("dpi"), tight: tight, padInches: pad, facecolor: face, transparent: try interp.truthiness(args["transparent"]))
         return .none
     }
 

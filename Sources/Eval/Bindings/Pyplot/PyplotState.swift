@@ -9,6 +9,8 @@ final class PyplotState {
     private var nextNumber = 1
     /// Defaults that `plt.gray()` and friends change for later images.
     var defaultColormap: Colormap?
+    /// The look of new figures' axes (seaborn's `set_theme` changes it, as it changes rcParams).
+    var theme = PlotTheme.matplotlib
     /// `plt.rcParams` / `matplotlib.rcParams`: one dict for both, read when figures are made.
     let rcParams: Value = .dict([
         ("figure.figsize", .list([.float(6.4), .float(4.8)])), ("figure.dpi", .float(100)),
@@ -27,6 +29,7 @@ final class PyplotState {
         let n = number ?? nextNumber
         nextNumber = max(nextNumber, n + 1)
         let figure = FigureObject(try rendering { try Figure(width: width, height: height, dpi: dpi, number: n) })
+        figure.figure.theme = theme
         figures.append(figure)
         current = figure
         return figure
