@@ -1,3 +1,4 @@
+import ML
 import Foundation
 import Rendering
 
@@ -53,7 +54,9 @@ enum PyplotFunctions {
             d = v
         }
         guard w * d <= 16384, h * d <= 16384 else {
-            throw PyError(.valueError, "figure size \(Int(w * d))x\(Int(h * d)) pixels is too large: keep it under 16384 pixels a side")
+            // The sizes are a user's floats (figsize=(1e20, 4)): printed without an Int(...) trap.
+            let pixels = [w * d, h * d].map { CheckedSize.int($0.rounded()).map(String.init) ?? "\($0)" }
+            throw PyError(.valueError, "figure size \(pixels[0])x\(pixels[1]) pixels is too large: keep it under 16384 pixels a side")
         }
         return (w, h, d)
     }
