@@ -12,6 +12,7 @@ matplotlib users would catch.
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 import pytest
@@ -172,4 +173,47 @@ def test_fit_progress_prints_a_huge_loss(session):
     loss = float(session("loss").result)
     assert loss > 9.3e18
     assert f"loss: {loss:.4f}" in execution.stdout.replace("\r", "\n")
+    assert_alive(session)
+
+
+def test_int_of_too_many_digits_raises_as_cpython(session):
+    """CPython refuses decimal strings over 4300 digits (the conversion is quadratic)."""
+    code = "int('9' * 10**6)"
+    expected = python_outcome(code)
+    assert expected[0] == "ValueError"
+    assert kernel_outcome(session, code) == expected
+    # sys.set_int_max_str_digits lifts the limit, as in CPython.
+    assert session("import sys\nsys.set_int_max_str_digits(0)\nlen(str(int('9' * 5000)))").result == "5000"
+    assert session("sys.set_int_max_str_digits(4300)\nsys.get_int_max_str_digits()").result == "4300"
+    assert kernel_outcome(session, "sys.set_int_max_str_digits(5)")[0] == "ValueError"
+    assert_alive(session)
+
+
+@pytest.mark.parametrize("code", [
+    "import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.savefig('victim.ipynb\\x00.png')",
+    "import os\nos.path.exists('a\\x00b')",
+    "import os\nos.listdir('.\\x00')",
+])
+def test_paths_with_a_nul_byte_are_refused(session, code):
+    """C file APIs stop at NUL: the path would name another file than the one checked."""
+    execution = session(code)
+    assert execution.reply["content"].get("ename") == "ValueError"
+    assert execution.reply["content"].get("evalue") == "embedded null byte"
+    assert_alive(session)
+
+
+@pytest.mark.parametrize("code", ["sum(range(10**12))", "total = 0\nfor i in range(10**12): total += i"])
+def test_long_builtin_loops_are_interruptible(session, code):
+    kc = session.state["kc"]
+    km = session.state["km"]
+    msg_id = kc.execute(code)
+    time.sleep(1.0)
+    assert not kc.shell_channel.msg_ready(), "the loop ended by itself"
+    started = time.monotonic()
+    km.interrupt_kernel()
+    reply = kc.get_shell_msg(timeout=10)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = kc.get_shell_msg(timeout=10)
+    assert time.monotonic() - started < 5
+    assert reply["content"]["ename"] == "KeyboardInterrupt"
     assert_alive(session)

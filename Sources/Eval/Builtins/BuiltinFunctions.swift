@@ -140,14 +140,15 @@ enum BuiltinFunctions {
             let iterator = try interp.makeIterator(args.values[0])
             var count = 0
             while let item = try iterator.next(interp) {
+                // Polled before the fast paths too: sum(range(10**12)) never leaves them.
+                count += 1
+                if count & 0xFFF == 0 { try interp.checkCancellation() }
                 if case .int(let a) = total, case .int(let b) = item {
                     let (r, o) = a.addingReportingOverflow(b)
                     if !o { total = .int(r); continue }
                 }
                 if case .float(let a) = total, case .float(let b) = item { total = .float(a + b); continue }
                 total = try interp.binary(.add, total, item)
-                count += 1
-                if count & 0xFFF == 0 { try interp.checkCancellation() }
             }
             return total
         }

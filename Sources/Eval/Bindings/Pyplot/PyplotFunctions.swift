@@ -159,6 +159,7 @@ enum PyplotFunctions {
     static func savefig(_ f: FigureObject, _ args: BoundArguments, _ interp: Runtime) throws -> Value {
         guard case .string(var path) = args["fname"] else { throw PyError(.typeError, "fname must be a file name string") }
         if let format = try args.optionalString("format"), (path as NSString).pathExtension.isEmpty { path += "." + format }
+        path = try checkedPath(path)
         let tight = (try args.optionalString("bbox_inches")) == "tight"
         let face = try args.optional("facecolor").map { try PlotValues.color($0, interp) }
         try f.save(to: path, dpi: try args.optionalDouble("dpi"), tight: tight, facecolor: face, transparent: try interp.truthiness(args["transparent"]))
