@@ -217,3 +217,44 @@ def test_long_builtin_loops_are_interruptible(session, code):
     assert time.monotonic() - started < 5
     assert reply["content"]["ename"] == "KeyboardInterrupt"
     assert_alive(session)
+
+
+def test_sighup_ends_the_kernel_as_it_ends_ipykernel():
+    """ipykernel installs no SIGHUP handler (kernelapp.py handles SIGINT and SIGTERM only), so
+    a hangup ends it at once with the default action. SwiftML does the same: the oracle is
+    ipykernel itself, started here through the same client."""
+    import os
+    import signal
+
+    def outcome(kernel_name):
+        with start_kernel(kernel_name=kernel_name) as (km, kc):
+            assert execute(kc, "1+1").result == "2"
+            os.kill(km.provisioner.process.pid, signal.SIGHUP)
+            deadline = time.monotonic() + 10
+            while km.is_alive() and time.monotonic() < deadline:
+                time.sleep(0.1)
+            return km.is_alive()
+
+    assert outcome("python3") is False
+    assert outcome("swiftml") is False
+
+
+@pytest.mark.parametrize("code", [
+    "y = " + "1**" * 10**5 + "1",
+    "y = " + "1+" * 10**5 + "1",
+    "y = " + "x[0]." * 10**5 + "real",
+    "y = " + "1 < " * 10**5 + "1",
+    "y = " + "-" * 10**5 + "1",
+    "y = " + "[" * 10**5 + "]" * 10**5,
+])
+def test_absurdly_long_expressions_are_refused_at_parse(session, code):
+    """CPython gives up on these too (RecursionError during compilation, or its parser's
+    SyntaxError); the kernel must refuse them without overflowing its stack."""
+    assert kernel_outcome(session, code)[0] in ("SyntaxError", "RecursionError")
+    assert_alive(session)
+
+
+def test_long_but_reasonable_chains_still_work(session):
+    code = "y = " + "+".join(["1"] * 2000)
+    assert session(code + "\ny").result == "2000"
+    assert session("2**2**3").result == str(2**2**3)
