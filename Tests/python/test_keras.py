@@ -95,7 +95,8 @@ def test_interrupting_fit_raises_keyboard_interrupt_and_keeps_weights_and_histor
         assert "Training interrupted during epoch" in run.stderr
         after = execute(kc, "model.evaluate(x[:100], y[:100], verbose=0) < 10")
         assert after.result == "True"
-        epochs = execute(kc, "len(model.history.history['loss']) == len(model.history.epoch)")
+        # The epochs completed before the interrupt (none, if it came during the first).
+        epochs = execute(kc, "len(model.history.history.get('loss', [])) == len(model.history.epoch)")
         assert epochs.result == "True"
 
 
