@@ -49,16 +49,6 @@ public enum CheckedSize {
         guard value.isFinite, value >= -9.223372036854775808e18, value < 9.223372036854775808e18 else { return nil }
         return Int(value)
     }
-
-    /// `value` rounded towards zero and clamped into `range` (NaN gives the lower bound):
-    /// for pixel coordinates and sizes, where an absurd value should draw something absurd,
-    /// not trap.
-    public static func clampedInt(_ value: Double, to range: ClosedRange<Int>) -> Int {
-        if value.isNaN { return range.lowerBound }
-        if value <= Double(range.lowerBound) { return range.lowerBound }
-        if value >= Double(range.upperBound) { return range.upperBound }
-        return Int(value)
-    }
 }
 
 /// A size a user asked for that cannot be honoured; each maps to the Python exception NumPy
