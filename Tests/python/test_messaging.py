@@ -199,6 +199,7 @@ def test_interrupt_while_waiting_for_input(kernel):
     km.interrupt_kernel()
     reply = kc.get_shell_msg(timeout=5)
     assert reply["content"]["status"] == "error"
+    assert reply["content"]["ename"] == "KeyboardInterrupt"  # as ipykernel raises it
     assert execute(kc, "1 + 1").result == "2"
 
 

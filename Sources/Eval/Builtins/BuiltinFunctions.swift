@@ -71,11 +71,12 @@ enum BuiltinFunctions {
         }
         table.function("enumerate(iterable, start=0)", doc: "Return an iterator of (index, item) pairs, counting from start.") { args, interp in
             let iterator = try interp.makeIterator(args.values[0])
-            var count = try args.int("start")
+            // The counter is a Python int: past Int.max it goes on as a big integer.
+            var count = BigInt(try args.int("start"))
             return .object(IteratorObject(typeName: "enumerate") { interp in
                 guard let item = try iterator.next(interp) else { return nil }
-                defer { count += 1 }
-                return .tuple([.int(count), item])
+                defer { count = count + BigInt(1) }
+                return .tuple([.integer(count), item])
             })
         }
         table.function("zip(*iterables, strict=False)", doc: "Return an iterator of tuples, the i-th holding the i-th item of each iterable; stops at the shortest.") { args, interp in
@@ -123,8 +124,7 @@ enum BuiltinFunctions {
         table.function("reversed(sequence, /)", doc: "Return a reverse iterator over the sequence.") { args, interp in
             let value = args.values[0]
             if let range = value.object(as: RangeObject.self) {
-                let last = range.start + (range.count - 1) * range.step
-                return .object(IteratorObject(typeName: "range_iterator", RangeIterator(next: last, stop: range.start - range.step, step: -range.step)))
+                return .object(IteratorObject(typeName: "range_iterator", range.reversedIterator()))
             }
             if case .object(let object) = value, object is DictObject || object is SetObject || object is IteratorObject || object is GeneratorObject {
                 if !(object is DictObject) { throw PyError(.typeError, "'\(value.typeName)' object is not reversible") }
@@ -142,14 +142,15 @@ enum BuiltinFunctions {
             let iterator = try interp.makeIterator(args.values[0])
             var count = 0
             while let item = try iterator.next(interp) {
+                // Polled before the fast paths too: sum(range(10**12)) never leaves them.
+                count += 1
+                if count & 0xFFF == 0 { try interp.checkCancellation() }
                 if case .int(let a) = total, case .int(let b) = item {
                     let (r, o) = a.addingReportingOverflow(b)
                     if !o { total = .int(r); continue }
                 }
                 if case .float(let a) = total, case .float(let b) = item { total = .float(a + b); continue }
                 total = try interp.binary(.add, total, item)
-                count += 1
-                if count & 0xFFF == 0 { try interp.checkCancellation() }
             }
             return total
         }
@@ -279,13 +280,19 @@ enum BuiltinFunctions {
                 throw PyError(.typeError, "pow() 3rd argument not allowed unless all arguments are integers")
             }
             guard modulus != 0 else { throw PyError(.valueError, "pow() 3rd argument cannot be 0") }
-            var result = 1 % modulus, b = ((base % modulus) + modulus) % modulus, e = exponent
+            // Residues below |mod| < 2^64, so every product fits in 128 bits: exact, no trap
+            // (`pow(-1, 1, -2**63)`) and no truncation (`pow(2**40, 2, 2**61 - 1)`).
+            let m = UInt128(modulus.magnitude)
+            let residue = Int128(base) % Int128(m)
+            var result: UInt128 = 1 % m, b = UInt128(residue < 0 ? residue + Int128(m) : residue), e = exponent
             while e > 0 {
-                if e & 1 == 1 { result = Int((Int64(result).multipliedFullWidth(by: Int64(b)).low % UInt64(modulus.magnitude))) }
-                b = Int(Int64(b).multipliedFullWidth(by: Int64(b)).low % UInt64(modulus.magnitude))
+                if e & 1 == 1 { result = result * b % m }
+                b = b * b % m
                 e >>= 1
             }
-            return .int(result)
+            // Python's result takes the sign of the modulus: it lies in (mod, 0] for mod < 0.
+            let signed = modulus < 0 && result != 0 ? Int128(result) - Int128(m) : Int128(result)
+            return .int(Int(signed))
         }
         table.function("chr(i, /)", doc: "Return the one-character string for the code point i.") { args, _ in
             let code = try args.int("i")

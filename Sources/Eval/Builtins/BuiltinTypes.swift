@@ -14,9 +14,9 @@ extension PyType {
 
         Convert a number or string to an integer. Floats are truncated toward zero.
         """) { t in
-        t.constructor("int(x=0, /, base=10)") { args, _ in
+        t.constructor("int(x=0, /, base=10)") { args, interp in
             let x = args.values[0]
-            if case .string(let text) = x { return try parseInt(text, base: try args.int("base")) }
+            if case .string(let text) = x { return try parseInt(text, base: try args.int("base"), limit: IntDigitLimit.of(interp)) }
             if args.isGiven("base") { throw PyError(.typeError, "int() can't convert non-string with explicit base") }
             switch x {
             case .int: return x
@@ -129,7 +129,7 @@ func truncate(_ value: Double) throws -> Value {
 }
 
 /// `int(text, base)`: Python's literal rules (sign, underscores, `0x`/`0o`/`0b` prefixes).
-func parseInt(_ text: String, base: Int) throws -> Value {
+func parseInt(_ text: String, base: Int, limit: IntDigitLimit? = nil) throws -> Value {
     let invalid = PyError(.valueError, "invalid literal for int() with base \(base): \(StringRepr.repr(text))")
     guard base == 0 || (2...36).contains(base) else { throw PyError(.valueError, "int() base must be >= 2 and <= 36, or 0") }
     var body = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -149,6 +149,7 @@ func parseInt(_ text: String, base: Int) throws -> Value {
     if radix == 0 { radix = 10 }
     guard !body.isEmpty, !body.hasPrefix("_"), !body.hasSuffix("_"), !body.contains("__") else { throw invalid }
     let digits = body.replacingOccurrences(of: "_", with: "")
+    try limit?.check(digits: digits.utf8.count, radix: radix)
     guard let magnitude = BigInt(digits: digits, radix: radix), !digits.isEmpty else { throw invalid }
     return .integer(negative ? -magnitude : magnitude)
 }

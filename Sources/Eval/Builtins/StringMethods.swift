@@ -14,12 +14,17 @@ extension PyType {
             let parts = try interp.collect(args["iterable"])
             var strings: [String] = []
             strings.reserveCapacity(parts.count)
+            // The joined length, checked before the join allocates it (MemoryError, not an abort).
+            var bytes = separator.utf8.count * Swift.max(parts.count - 1, 0)
             for (index, part) in parts.enumerated() {
                 guard case .string(let text) = part else {
                     throw PyError(.typeError, "sequence item \(index): expected str instance, \(part.typeName) found")
                 }
                 strings.append(text)
+                bytes = bytes.addingReportingOverflow(text.utf8.count).partialValue
+                if bytes < 0 { throw PyError(.memoryError, "") }
             }
+            try interp.checkAllocation(count: bytes, elementSize: 1)
             return .string(strings.joined(separator: separator))
         }
         t.valueMethod("split(sep=None, maxsplit=-1)", doc: "Return a list of the substrings, split at sep (or at runs of whitespace).") { s, args, _ in

@@ -63,7 +63,7 @@ final class RichContent: PyObject {
         PyType(name, module: "IPython.core.display", doc: doc) { t in
             t.constructor("\(name)(data=None, url=None, filename=None)") { args, interp in
                 var text = try args.optionalString("data") ?? ""
-                if let filename = try args.optionalString("filename") {
+                if let filename = try args.optionalPath("filename") {
                     guard let contents = try? String(contentsOfFile: filename, encoding: .utf8) else {
                         throw PyError(.fileNotFoundError, "[Errno 2] No such file or directory: \(StringRepr.repr(filename))")
                     }
@@ -87,7 +87,7 @@ final class RichContent: PyObject {
             var metadata: [String: Int] = [:]
             if let width = try args.optionalInt("width") { metadata["width"] = width }
             if let height = try args.optionalInt("height") { metadata["height"] = height }
-            var path = try args.optionalString("filename")
+            var path = try args.optionalPath("filename")
             if path == nil, case .string(let text) = args["data"], FileManager.default.fileExists(atPath: text) { path = text }
             if let path {
                 guard let bytes = FileManager.default.contents(atPath: path) else {

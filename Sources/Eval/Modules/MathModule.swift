@@ -127,14 +127,16 @@ enum MathModule {
             return .integer(result)
         }
         module.function("gcd(*integers)", doc: "Greatest common divisor of the integers.") { args, _ in
-            var result = 0
+            // In magnitudes: gcd(-2**63, 0) is 2**63, one more than Int.max.
+            var result: UInt = 0
             for value in args.variadicPositional {
                 guard var b = value.asIndex?.magnitude else { throw PyError(.typeError, "'\(value.typeName)' object cannot be interpreted as an integer") }
-                var a = UInt(result)
+                var a = result
                 while b != 0 { (a, b) = (b, a % b) }
-                result = Int(a)
+                result = a
             }
-            return .int(result)
+            // Magnitudes are at most 2^63, so only that one value does not fit in an Int.
+            return result <= UInt(Int.max) ? .int(Int(result)) : .integer(BigInt(Int.max) + BigInt(1))
         }
         module.function("lcm(*integers)", doc: "Least common multiple of the integers.") { args, _ in
             var result = 1

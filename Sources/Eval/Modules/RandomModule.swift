@@ -57,6 +57,8 @@ enum RandomModule {
             let population = try interp.collect(args.values[0])
             let k = try args.int("k")
             guard !population.isEmpty else { throw PyError(.indexError, "Cannot choose from an empty population") }
+            // The result is a list of k values: refuse what cannot fit, as CPython's MemoryError.
+            try interp.checkAllocation(count: Swift.max(k, 0), elementSize: MemoryLayout<Value>.stride)
             var cumulative: [Double]?
             if let weights = args.optional("weights") {
                 var total = 0.0

@@ -61,6 +61,17 @@ enum SystemModules {
             interp.recursionLimit = min(limit, 20_000)
             return .none
         }
+        module.function("get_int_max_str_digits()", doc: "The most digits int(text) converts (0: no limit).") { _, interp in
+            .int(IntDigitLimit.of(interp).maxDigits)
+        }
+        module.function("set_int_max_str_digits(maxdigits)", doc: "Set the most digits int(text) converts (0: no limit).") { args, interp in
+            let digits = try args.int("maxdigits")
+            guard digits == 0 || digits >= IntDigitLimit.threshold else {
+                throw PyError(.valueError, "maxdigits must be 0 or larger than \(IntDigitLimit.threshold)")
+            }
+            IntDigitLimit.of(interp).maxDigits = digits
+            return .none
+        }
         module.function("exit(status=None, /)", doc: "Raise SystemExit.") { args, interp in
             throw PyError(.systemExit, try args.optional("status").map { try interp.str($0) } ?? "")
         }
@@ -78,7 +89,7 @@ enum SystemModules {
         module["name"] = .string("posix")
         module.function("getcwd()", doc: "The current working directory.") { _, _ in .string(FileManager.default.currentDirectoryPath) }
         module.function("listdir(path='.')", doc: "The names of the entries in a directory.") { args, _ in
-            let path = try args.string("path")
+            let path = try args.path("path")
             do {
                 return .list(try FileManager.default.contentsOfDirectory(atPath: path).sorted().map(Value.string))
             } catch {
@@ -138,14 +149,14 @@ enum SystemModules {
             }
             return .string(result)
         }
-        module.function("exists(path)", doc: "Whether the path exists.") { args, _ in .bool(FileManager.default.fileExists(atPath: try args.string("path"))) }
+        module.function("exists(path)", doc: "Whether the path exists.") { args, _ in .bool(FileManager.default.fileExists(atPath: try args.path("path"))) }
         module.function("isfile(path)", doc: "Whether the path is a regular file.") { args, _ in
             var directory: ObjCBool = false
-            return .bool(FileManager.default.fileExists(atPath: try args.string("path"), isDirectory: &directory) && !directory.boolValue)
+            return .bool(FileManager.default.fileExists(atPath: try args.path("path"), isDirectory: &directory) && !directory.boolValue)
         }
         module.function("isdir(path)", doc: "Whether the path is a directory.") { args, _ in
             var directory: ObjCBool = false
-            return .bool(FileManager.default.fileExists(atPath: try args.string("path"), isDirectory: &directory) && directory.boolValue)
+            return .bool(FileManager.default.fileExists(atPath: try args.path("path"), isDirectory: &directory) && directory.boolValue)
         }
         module.function("basename(p)", doc: "The final component of a path.") { args, _ in
             let path = try args.string("p")
@@ -171,17 +182,17 @@ enum SystemModules {
             return .tuple([.string(String(path.dropLast(extensionText.count))), .string(extensionText)])
         }
         module.function("abspath(path)", doc: "An absolute version of the path.") { args, _ in
-            let path = try args.string("path")
+            let path = try args.path("path")
             if path.hasPrefix("/") { return .string(path) }
             return .string(URL(fileURLWithPath: path).standardizedFileURL.path)
         }
         module.function("expanduser(path)", doc: "Replace a leading ~ with the home directory.") { args, _ in
-            let path = try args.string("path")
+            let path = try args.path("path")
             guard path.hasPrefix("~") else { return .string(path) }
             return .string(FileManager.default.homeDirectoryForCurrentUser.path + path.dropFirst())
         }
         module.function("getsize(filename)", doc: "The size of a file in bytes.") { args, _ in
-            let path = try args.string("filename")
+            let path = try args.path("filename")
             guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else {
                 throw PyError(.fileNotFoundError, "[Errno 2] No such file or directory: \(StringRepr.repr(path))")
             }

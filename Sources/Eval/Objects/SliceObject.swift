@@ -94,6 +94,23 @@ public final class RangeObject: PyObject {
     /// The number of elements (at most `Int.max`; see `exactCount`).
     public var count: Int { exactCount ?? Int.max }
 
+    /// The number of elements as an unsigned count: every range of 64-bit bounds has fewer
+    /// than 2^64 of them, so this never overflows (`range(-2**63, 2**63-1)` has 2^64 - 1).
+    var unsignedCount: UInt {
+        let span = step > 0 ? (start < stop ? UInt(bitPattern: stop &- start) : 0)
+                            : (stop < start ? UInt(bitPattern: start &- stop) : 0)
+        return span == 0 ? 0 : (span - 1) / step.magnitude + 1
+    }
+
+    /// The elements from last to first (`reversed(range(...))`). Wrapping arithmetic is exact
+    /// here: every value produced lies in the range, so it fits in an Int even when the
+    /// intermediate step (`-step` for `step == Int.min`) does not.
+    func reversedIterator() -> RangeIterator {
+        let count = unsignedCount
+        let last = start &+ step &* Int(truncatingIfNeeded: count &- 1)
+        return RangeIterator(first: last, count: count, step: 0 &- step)
+    }
+
     /// The number of elements, or nil when it does not fit in an Int.
     public var exactCount: Int? {
         let (span, overflow) = step > 0 ? stop.subtractingReportingOverflow(start) : start.subtractingReportingOverflow(stop)
@@ -134,7 +151,7 @@ public final class RangeObject: PyObject {
     }
 
     public func makeIterator(_ interpreter: Runtime) throws -> any PyIterator {
-        RangeIterator(next: start, stop: stop, step: step)
+        RangeIterator(first: start, count: unsignedCount, step: step)
     }
 
     public func compare(_ op: ComparisonOperator, _ other: Value, _ interpreter: Runtime) throws -> Value? {
@@ -160,15 +177,18 @@ public final class RangeObject: PyObject {
 
 final class RangeIterator: PyIterator {
     var nextValue: Int
-    let stop: Int
+    /// Elements left; counting them (rather than comparing with the stop) cannot be fooled by
+    /// a step that wraps past `Int.max` after the last element.
+    var remaining: UInt
     let step: Int
-    init(next: Int, stop: Int, step: Int) {
-        nextValue = next
-        self.stop = stop
+    init(first: Int, count: UInt, step: Int) {
+        nextValue = first
+        remaining = count
         self.step = step
     }
     func next(_ interpreter: Runtime) throws -> Value? {
-        guard step > 0 ? nextValue < stop : nextValue > stop else { return nil }
+        guard remaining > 0 else { return nil }
+        remaining -= 1
         defer { nextValue &+= step }
         return .int(nextValue)
     }

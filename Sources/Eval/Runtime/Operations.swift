@@ -64,7 +64,8 @@ extension Runtime {
     }
 
     func repeatString(_ string: String, _ times: Int) throws -> String {
-        guard times > 0 else { return "" }
+        // An empty string stays empty however many times: no 10**12 iterations of nothing.
+        guard times > 0, !string.isEmpty else { return "" }
         try checkAllocation(count: string.utf8.count, times: times, elementSize: 1)
         return String(repeating: string, count: times)
     }
@@ -105,6 +106,13 @@ extension Runtime {
         case (.bool, .bool), (.bool, .int), (.int, .bool), (.bool, .float), (.float, .bool):
             if let x = a.boolAsInt, let y = b.boolAsInt { return try compare(op, x, y) }
         default: break
+        }
+        // Containers compare their items through here again: a list that contains itself would
+        // recurse until the stack overflows. Counted like calls, as CPython counts them.
+        callDepth += 1
+        defer { callDepth -= 1 }
+        if callDepth > recursionLimit {
+            throw PyError(.recursionError, "maximum recursion depth exceeded in comparison")
         }
         if case .object(let object) = a, let r = try object.compare(op, b, self) { return r }
         if case .object(let object) = b, let r = try object.compare(op.swapped, a, self) { return r }

@@ -156,7 +156,7 @@ struct Timeit {
         var index = 0
         while index < words.count {
             if words[index] == "-n", index + 1 < words.count, let n = Int(words[index + 1]) { number = n; index += 1 }
-            if words[index] == "-r", index + 1 < words.count, let r = Int(words[index + 1]) { repeatCount = max(r, 1); index += 1 }
+            if words[index] == "-r", index + 1 < words.count, let r = Int(words[index + 1]) { repeatCount = r; index += 1 }
             index += 1
         }
     }
@@ -175,12 +175,15 @@ struct Timeit {
     func run(_ interpreter: Runtime, _ body: () throws -> Void) throws {
         func time(_ loops: Int) throws -> Double {
             let start = DispatchTime.now().uptimeNanoseconds
-            for _ in 0..<loops {
+            // IPython runs `range(number)`: a negative -n runs nothing rather than trapping.
+            for _ in 0..<Swift.max(loops, 0) {
                 try body()
                 if interpreter.cancellation.isRaised { try interpreter.checkCancellation() }
             }
             return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
+        // IPython takes min() of the repeats: `-r 0` or a negative count raises its ValueError.
+        guard repeatCount > 0 else { throw PyError(.valueError, "min() arg is an empty sequence") }
         var loops = number
         if loops == 0 {
             for exponent in 0..<10 {

@@ -12,6 +12,11 @@ struct Parser {
     var loopDepth = 0
 
     static let maximumNesting = 200
+    /// Operators chained in one simple statement (`1+1+...`, `a.b.c...`, `f()()...`). Each
+    /// deepens the tree the compiler and evaluator walk recursively; past this a chain of
+    /// 10**5 would overflow the stack instead of raising an error.
+    var chainLinks = 0
+    static let maximumChainLinks = 10_000
 
     static let keywords: Set<String> = [
         "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
@@ -441,6 +446,7 @@ struct Parser {
     }
 
     mutating func parseSimpleStatement() throws -> Stmt {
+        chainLinks = 0
         let start = current
         if case .name(let word) = current.kind {
             switch word {

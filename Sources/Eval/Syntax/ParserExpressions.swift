@@ -7,6 +7,14 @@ extension Parser {
         }
     }
 
+    /// Counts one more operator in the current statement's chains (see `maximumChainLinks`).
+    mutating func countChainLink() throws {
+        chainLinks += 1
+        if chainLinks > Parser.maximumChainLinks {
+            throw error("expression too long: more than \(Parser.maximumChainLinks) operators in one statement")
+        }
+    }
+
     /// `a, b, *c` as an expression statement or assigned value: a tuple when there is a comma.
     mutating func parseStarExpressionList() throws -> Expr {
         let start = current.position
@@ -104,6 +112,7 @@ extension Parser {
     mutating func parseOr() throws -> Expr {
         var left = try parseAnd()
         while isKeyword("or") {
+            try countChainLink()
             let token = advance()
             left = Expr(.or(left, try parseAnd()), token.position)
         }
@@ -113,6 +122,7 @@ extension Parser {
     mutating func parseAnd() throws -> Expr {
         var left = try parseNot()
         while isKeyword("and") {
+            try countChainLink()
             let token = advance()
             left = Expr(.and(left, try parseNot()), token.position)
         }
@@ -153,6 +163,7 @@ extension Parser {
         let first = try parseBitwiseOr()
         var rest: [(CompareOperator, Expr)] = []
         while let op = comparisonOperator() {
+            try countChainLink()
             rest.append((op, try parseBitwiseOr()))
         }
         return rest.isEmpty ? first : Expr(.compare(first, rest), first.position)
@@ -161,6 +172,7 @@ extension Parser {
     mutating func parseBinaryLevel(_ ops: [String: BinaryOperator], _ next: (inout Parser) throws -> Expr) throws -> Expr {
         var left = try next(&self)
         while case .op(let op) = current.kind, let binary = ops[op] {
+            try countChainLink()
             let token = advance()
             left = Expr(.binary(binary, left, try next(&self)), token.position)
         }
@@ -226,6 +238,11 @@ extension Parser {
         let base = try parsePrimary()
         if isOp("**") {
             let token = advance()
+            // `**` is right-associative, so a chain recurses once per operator: counted like
+            // parentheses, or `1**1**1...` of 10**6 overflows the stack.
+            nesting += 1
+            defer { nesting -= 1 }
+            if nesting > Parser.maximumNesting { throw error("too many nested operators: the expression is too deeply nested") }
             return Expr(.binary(.power, base, try parseFactor()), token.position)
         }
         return base
@@ -235,6 +252,7 @@ extension Parser {
         var expr = try parseAtom()
         while true {
             let token = current
+            if case .op(let op) = token.kind, op == "." || op == "(" || op == "[" { try countChainLink() }
             if acceptOp(".") {
                 let name = try expectName()
                 expr = Expr(.attribute(expr, name), token.position)

@@ -14,7 +14,13 @@ extension NDArray {
         let dtype = dtype ?? (allIntegers ? .int64 : .float64)
         if allIntegers, case .int(let first) = start.asInt, case .int(let last) = stop.asInt, case .int(let delta) = step.asInt {
             if delta == 0 { throw ArrayError.value("Maximum allowed size exceeded") }
-            let count = delta > 0 ? Swift.max(0, (last - first + delta - 1) / delta) : Swift.max(0, (first - last - delta - 1) / -delta)
+            // In 128 bits: `last - first` of user integers overflows 64 (arange(-2**62, 2**62)).
+            let span = delta > 0 ? Int128(last) - Int128(first) : Int128(first) - Int128(last)
+            let magnitude = delta > 0 ? Int128(delta) : -Int128(delta)
+            let wide = span <= 0 ? 0 : (span + magnitude - 1) / magnitude
+            guard let count = Int(exactly: wide) else {
+                throw ArrayError.value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.")
+            }
             let values = try NDArray(uninitializedShape: [count], dtype: .int64)
             let pointer = values.basePointer(Int64.self)
             for index in 0..<count { pointer[index] = Int64(first &+ index &* delta) }

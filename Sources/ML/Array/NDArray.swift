@@ -204,13 +204,17 @@ public struct NDArray {
 /// Number of elements in `shape`, checking for negative lengths and overflow.
 func elementCount(_ shape: [Int]) throws -> Int {
     var count = 1
+    // NumPy refuses a shape whose non-zero extents overflow even when another extent is 0
+    // (`reshape(0, 2**62, 2**62)`): strides are products of those extents.
+    var nominal = 1
     for length in shape {
         if length < 0 { throw ArrayError.value("negative dimensions are not allowed") }
-        let (product, overflow) = count.multipliedReportingOverflow(by: length)
+        let (product, overflow) = nominal.multipliedReportingOverflow(by: Swift.max(length, 1))
         if overflow {
             throw ArrayError.value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.")
         }
-        count = product
+        nominal = product
+        count *= length
     }
     return count
 }

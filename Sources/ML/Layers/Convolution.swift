@@ -88,9 +88,9 @@ public final class Conv2D: Layer {
 
     override func createWeights(inputShape: [Int], random: inout RandomStream) throws {
         let kernelShape = [kernelSize.0, kernelSize.1, inputShape[2], filters]
-        var created = [Variable(shape: kernelShape, name: "kernel") { kernelInitializer.fill($0, shape: kernelShape, random: &random) }]
+        var created = [try Variable(shape: kernelShape, name: "kernel") { kernelInitializer.fill($0, shape: kernelShape, random: &random) }]
         if useBias {
-            created.append(Variable(shape: [filters], name: "bias") { biasInitializer.fill($0, shape: [filters], random: &random) })
+            created.append(try Variable(shape: [filters], name: "bias") { biasInitializer.fill($0, shape: [filters], random: &random) })
         }
         weights = created
     }

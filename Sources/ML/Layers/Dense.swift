@@ -42,9 +42,9 @@ public final class Dense: Layer {
     override func createWeights(inputShape: [Int], random: inout RandomStream) throws {
         let inputs = inputShape.last ?? 1
         let kernelShape = [inputs, units]
-        var created = [Variable(shape: kernelShape, name: "kernel") { kernelInitializer.fill($0, shape: kernelShape, random: &random) }]
+        var created = [try Variable(shape: kernelShape, name: "kernel") { kernelInitializer.fill($0, shape: kernelShape, random: &random) }]
         if useBias {
-            created.append(Variable(shape: [units], name: "bias") { biasInitializer.fill($0, shape: [units], random: &random) })
+            created.append(try Variable(shape: [units], name: "bias") { biasInitializer.fill($0, shape: [units], random: &random) })
         }
         weights = created
     }

@@ -56,7 +56,11 @@ public class Layer {
             }
             return
         }
+        // Per-sample sizes come from the user's input_shape and units: one sample must fit in
+        // memory, so that later `batch * sampleSize` products cannot overflow either.
+        try CheckedSize.reserve(inputShape, elementSize: MemoryLayout<Float>.stride)
         let output = try outputShape(for: inputShape)
+        try CheckedSize.reserve(output, elementSize: MemoryLayout<Float>.stride)
         try createWeights(inputShape: inputShape, random: &random)
         self.inputShape = inputShape
         self.outputShape = output

@@ -33,7 +33,7 @@ public final class Flatten: Layer {
 
     public override var typeName: String { "Flatten" }
 
-    public override func outputShape(for inputShape: [Int]) throws -> [Int] { [inputShape.reduce(1, *)] }
+    public override func outputShape(for inputShape: [Int]) throws -> [Int] { [try CheckedSize.elementCount(inputShape)] }
 }
 
 /// Gives each sample another shape with the same element count (one extent may be -1).
@@ -54,7 +54,7 @@ public final class Reshape: Layer {
     public override var typeName: String { "Reshape" }
 
     public override func outputShape(for inputShape: [Int]) throws -> [Int] {
-        let count = inputShape.reduce(1, *)
+        let count = try CheckedSize.elementCount(inputShape)
         do {
             return try Shape.resolvingInferredAxis(targetShape, count: count, from: inputShape)
         } catch {

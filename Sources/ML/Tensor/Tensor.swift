@@ -87,6 +87,9 @@ public final class Tensor: @unchecked Sendable {
 
     static func validate(shape: [Int]) throws {
         if let bad = shape.first(where: { $0 < 0 }) { throw TensorError.negativeDimension(shape: shape, extent: bad) }
+        // Overflowing or larger than memory: an error here, not a trap in `reduce(1, *)` or an
+        // abort in `allocate` below.
+        try CheckedSize.reserve(shape, elementSize: MemoryLayout<Float>.stride)
     }
 
     /// Number of axes.

@@ -22,11 +22,13 @@ public final class Variable {
     }
 
     /// A variable of `shape` filled by `fill` (an initialiser writing `count` elements).
-    init(shape: [Int], name: String, trainable: Bool = true, fill: (UnsafeMutableBufferPointer<Float>) -> Void) {
+    /// - Throws: `SizeError` when `shape` (from a layer's `units` or `filters`) is negative,
+    ///   overflows or needs more memory than the machine has.
+    init(shape: [Int], name: String, trainable: Bool = true, fill: (UnsafeMutableBufferPointer<Float>) -> Void) throws {
+        self.count = try CheckedSize.reserve(shape, elementSize: MemoryLayout<Float>.stride)
         self.name = name
         self.trainable = trainable
         self.shape = shape
-        self.count = shape.reduce(1, *)
         self.storage = .allocate(capacity: Swift.max(count, 1))
         storage.initialize(repeating: 0, count: count)
         fill(UnsafeMutableBufferPointer(start: storage, count: count))

@@ -47,14 +47,11 @@ public struct Logs: Equatable, Sendable {
         return value.magnitude > 1e-3 ? fixed(value, decimals: 4) : scientific(value)
     }
 
+    /// `%.{decimals}f` as Python's f-string prints it, through the C library (correctly
+    /// rounded, any magnitude: a loss of 1e24 from unnormalised targets must print, not trap
+    /// in an `Int(...)` of the whole part).
     static func fixed(_ value: Double, decimals: Int) -> String {
-        let scale = _pow(10, Double(decimals))
-        let scaled = (value.magnitude * scale).rounded(.toNearestOrEven)
-        let whole = Int(scaled / scale)
-        let fraction = Int(scaled - Double(whole) * scale)
-        let digits = String(fraction)
-        let padded = String(repeating: "0", count: Swift.max(0, decimals - digits.count)) + digits
-        return (value < 0 && scaled != 0 ? "-" : "") + "\(whole)" + (decimals > 0 ? "." + padded : "")
+        formatC("%.\(decimals)f", value)
     }
 
     static func scientific(_ value: Double) -> String {

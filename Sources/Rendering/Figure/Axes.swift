@@ -35,8 +35,13 @@ public struct SubplotSpec: Sendable, Equatable {
         guard rows > 0, columns > 0 else {
             throw RenderingError.invalidArgument("number of rows and columns must be positive, got \(rows) and \(columns)")
         }
-        guard (1...(rows * columns)).contains(index) else {
-            throw RenderingError.invalidArgument("num must be an integer with 1 <= num <= \(rows * columns), not \(index)")
+        // rows * columns of a user's numbers can overflow (subplot(2**63-1, 2**63-1, 1)).
+        let (cells, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard !overflow else {
+            throw RenderingError.invalidArgument("a grid of \(rows)x\(columns) subplots is too large")
+        }
+        guard (1...cells).contains(index) else {
+            throw RenderingError.invalidArgument("num must be an integer with 1 <= num <= \(cells), not \(index)")
         }
         self.rows = rows; self.columns = columns; first = index; last = index
     }
@@ -255,6 +260,9 @@ public final class Axes {
         case edges([Double])
     }
 
+    /// The most bars `hist` draws from a bin count (far more than a figure has pixels).
+    public static let maximumBins = 1_000_000
+
     /// A histogram: counts per bin, the bin edges, and the bars drawn.
     @discardableResult
     public func hist(_ data: [Double], bins: Bins = .count(10), range: (Double, Double)? = nil, density: Bool = false,
@@ -269,6 +277,11 @@ public final class Axes {
         switch bins {
         case let .count(n):
             guard n > 0 else { throw RenderingError.invalidArgument("`bins` must be positive, when an integer") }
+            // Each bin is a bar the figure keeps and draws: a count of 10**8 or 2**63-1 would
+            // exhaust memory (or trap building the edges) long before anything is drawn.
+            guard n <= Axes.maximumBins else {
+                throw RenderingError.invalidArgument("bins=\(n) is too many: a histogram can draw at most \(Axes.maximumBins) bars")
+            }
             var lo = range?.0 ?? finite.min() ?? 0, hi = range?.1 ?? finite.max() ?? 1
             if lo == hi { lo -= 0.5; hi += 0.5 }
             edges = (0...n).map { lo + (hi - lo) * Double($0) / Double(n) }

@@ -100,8 +100,11 @@ public struct Canvas {
         guard minX <= maxX else { return }
         let ox = origin.x, oy = origin.y
         minX -= ox; maxX -= ox; minY -= oy; maxY -= oy
-        let x0 = max(box.x0, Int(minX.rounded(.down))), x1 = min(box.x1, Int(maxX.rounded(.up)))
-        let y0 = max(box.y0, Int(minY.rounded(.down))), y1 = min(box.y1, Int(maxY.rounded(.up)))
+        // Clamped to the clip box as doubles first: a huge linewidth gives coordinates far past
+        // Int's range, which `Int(...)` would trap on.
+        func pixel(_ v: Double, _ low: Int, _ high: Int) -> Int { Int(Swift.min(Swift.max(v, Double(low)), Double(high))) }
+        let x0 = pixel(minX.rounded(.down), box.x0, box.x1), x1 = pixel(maxX.rounded(.up), box.x0, box.x1)
+        let y0 = pixel(minY.rounded(.down), box.y0, box.y1), y1 = pixel(maxY.rounded(.up), box.y0, box.y1)
         guard x1 > x0, y1 > y0 else { return }
         coverage.reset(x0: x0, y0: y0, x1: x1, y1: y1)
         for poly in polygons where poly.count > 2 {

@@ -27,6 +27,9 @@ final class SessionOutputSink: OutputSink {
         guard let output else { throw InputUnavailable("input() needs a running cell") }
         do {
             return try output.inputRequest(prompt: prompt, password: password)
+        } catch .interrupted {
+            // ipykernel raises KeyboardInterrupt when an interrupt ends a pending input().
+            throw PyError(.keyboardInterrupt, "")
         } catch {
             throw InputUnavailable(error.description)
         }

@@ -4,6 +4,8 @@ import ML
 /// summary and saving.
 final class ModelObject: LayerObject {
     var model: Sequential { layer as! Sequential }   // a ModelObject is only ever made for a Sequential
+    /// Keras's `model.history`: the History of the last `fit`, kept when an interrupt ends it.
+    var lastHistory: Value = .none
 }
 
 enum ModelTypes {
@@ -98,6 +100,7 @@ enum ModelTypes {
         t.property("loss", of: ModelObject.self, doc: "The compiled loss.") { o, _ in
             o.model.compiled.map { .object(LossObject($0.loss)) } ?? .none
         }
+        t.property("history", of: ModelObject.self, doc: "The History of the last fit (also after an interrupt).") { o, _ in o.lastHistory }
         t.property("metrics_names", of: ModelObject.self, doc: "Names of evaluate()'s results.") { o, _ in
             .list(o.model.evaluationNames.map(Value.string))
         }
@@ -109,7 +112,7 @@ enum ModelTypes {
             return .none
         }
         t.method("fit(x=None, y=None, batch_size=None, epochs=1, verbose='auto', callbacks=None, validation_split=0.0, validation_data=None, shuffle=True, class_weight=None, sample_weight=None, initial_epoch=0, steps_per_epoch=None, validation_steps=None, validation_batch_size=None, validation_freq=1)", of: ModelObject.self,
-                 doc: "Trains for `epochs` passes over the data in batches of `batch_size` (32), validating on `validation_data` or the last `validation_split` of the data after each epoch. Returns a History. verbose=1 shows a live progress bar, 2 one line per epoch, 0 nothing. An interrupt stops after the current batch and returns the history so far.") { o, args, interpreter in
+                 doc: "Trains for `epochs` passes over the data in batches of `batch_size` (32), validating on `validation_data` or the last `validation_split` of the data after each epoch. Returns a History. verbose=1 shows a live progress bar, 2 one line per epoch, 0 nothing. An interrupt stops after the current batch and raises KeyboardInterrupt, as Keras does; the weights and model.history (the epochs so far) are kept.") { o, args, interpreter in
             try fit(o, args, interpreter)
         }
         t.method("evaluate(x=None, y=None, batch_size=None, verbose='auto', sample_weight=None, steps=None, callbacks=None, return_dict=False)", of: ModelObject.self,
@@ -207,9 +210,13 @@ enum ModelTypes {
         if options.verbose > 0 { callbacks.insert(ProgressReporter(verbose: options.verbose, output: NotebookProgress(interpreter)), at: 0) }
         options.callbacks = callbacks
         let history = try o.model.fit(x: x, y: y, options: options)
+        o.lastHistory = .object(HistoryObject(history, model: .object(o)))
         if let stop = history.interruption {
-            interpreter.write("Training interrupted during epoch \(stop.epoch + 1)/\(options.epochs), after batch \(stop.batch + 1)/\(history.parameters.steps): the weights are kept, and the history holds the \(history.epochs.count) completed epoch\(history.epochs.count == 1 ? "" : "s").\n", to: .stderr)
+            interpreter.write("Training interrupted during epoch \(stop.epoch + 1)/\(options.epochs), after batch \(stop.batch + 1)/\(history.parameters.steps): the weights are kept, and model.history holds the \(history.epochs.count) completed epoch\(history.epochs.count == 1 ? "" : "s").\n", to: .stderr)
+            // Keras lets the KeyboardInterrupt through: the rest of the cell (a save, more
+            // training) must not run after the user pressed stop.
+            throw PyError(.keyboardInterrupt, "")
         }
-        return .object(HistoryObject(history, model: .object(o)))
+        return o.lastHistory
     }
 }

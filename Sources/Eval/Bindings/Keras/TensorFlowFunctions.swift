@@ -20,11 +20,24 @@ enum TensorFlowFunctions {
     /// A shape argument: an int, or a list/tuple of ints.
     static func shape(_ value: Value, _ interpreter: Runtime) throws -> [Int] {
         if let i = value.asIndex { return [i] }
-        if let t = value.object(as: TensorObject.self) { return t.tensor.scalars.map { Int($0) } }
+        if let t = value.object(as: TensorObject.self) {
+            return try t.tensor.scalars.map { element in
+                guard let extent = CheckedSize.int(Double(element)) else { throw PyError(.valueError, "shape must be finite integers, got \(element)") }
+                return extent
+            }
+        }
         return try interpreter.collect(value).map { item in
             guard let i = item.asIndex else { throw PyError(.typeError, "shape must be a tuple of ints, got an element of type \(item.typeName)") }
             return i
         }
+    }
+
+    /// `shape` for a new tensor: negative, overflowing or larger-than-memory shapes refused
+    /// before anything counts or allocates its elements.
+    static func newShape(_ value: Value, _ interpreter: Runtime) throws -> [Int] {
+        let extents = try shape(value, interpreter)
+        try CheckedSize.reserve(extents, elementSize: MemoryLayout<Float>.stride)
+        return extents
     }
 
     static func checkFloatDType(_ value: Value?, _ interpreter: Runtime) throws {
@@ -155,6 +168,7 @@ enum TensorFlowFunctions {
         tf.function("linspace(start, stop, num, name=None)", doc: "`num` evenly spaced values from start to stop.") { args, _ in
             let start = try args.double("start"), stop = try args.double("stop"), num = try args.int("num")
             guard num >= 1 else { throw PyError(.valueError, "num must be positive, got \(num)") }
+            try CheckedSize.reserve(count: num, elementSize: MemoryLayout<Float>.stride)
             return TensorTypes.wrap(Tensor((0..<num).map { Float(start + (stop - start) * Double($0) / Double(max(num - 1, 1))) }))
         }
     }
@@ -173,7 +187,7 @@ enum TensorFlowFunctions {
             return .none
         }
         random.function("normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None, name=None)", doc: "Normally distributed values.") { args, interpreter in
-            let shape = try shape(args["shape"], interpreter)
+            let shape = try newShape(args["shape"], interpreter)
             let mean = try args.double("mean"), stddev = try args.double("stddev")
             let source = KerasState.of(interpreter).random
             let count = shape.reduce(1, *)
@@ -181,7 +195,7 @@ enum TensorFlowFunctions {
             return TensorTypes.wrap(try Tensor((0..<count).map { _ in Float(mean + stddev * source.stream.nextNormal()) }, shape: shape))
         }
         random.function("uniform(shape, minval=0, maxval=None, dtype=None, seed=None, name=None)", doc: "Uniformly distributed values in [minval, maxval) (maxval defaults to 1).") { args, interpreter in
-            let shape = try shape(args["shape"], interpreter)
+            let shape = try newShape(args["shape"], interpreter)
             let low = try args.double("minval"), high = try args.optionalDouble("maxval") ?? 1
             let source = KerasState.of(interpreter).random
             let count = shape.reduce(1, *)

@@ -79,8 +79,12 @@ enum ArrayMembers {
             guard let digits = try args.optionalInt("ndigits") else {
                 if source.ndim == 0 {
                     let value = try source.doubles()[0]
-                    guard value.isFinite else { throw PyError(.valueError, "cannot convert float \(value.isNaN ? "NaN" : "infinity") to integer") }
-                    return .int(Int(value.rounded(.toNearestOrEven)))
+                    if value.isNaN { throw PyError(.valueError, "cannot convert float NaN to integer") }
+                    // A Python int, however large (round(np.float64(1e19)) is 10**19).
+                    guard let rounded = BigInt(exactly: value.rounded(.toNearestOrEven)) else {
+                        throw PyError(.overflowError, "cannot convert float infinity to integer")
+                    }
+                    return .integer(rounded)
                 }
                 return ArrayConversion.result(try source.rounded())
             }

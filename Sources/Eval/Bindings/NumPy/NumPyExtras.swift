@@ -23,7 +23,10 @@ enum NumPyExtras {
             if let negative = integers.first(where: { $0 < 0 }) { _ = negative; throw PyError(.valueError, "'list' argument must have no negative elements") }
             let minimum = try args.int("minlength")
             guard minimum >= 0 else { throw PyError(.valueError, "'minlength' must not be negative") }
-            let length = Swift.max(Int(integers.max() ?? -1) + 1, minimum)
+            // max + 1 overflows for a value of 2**63-1: refuse it as too big rather than trap.
+            let (top, overflow) = Int(integers.max() ?? -1).addingReportingOverflow(1)
+            if overflow { throw SizeError.tooBig(shape: [Int.max]) }
+            let length = Swift.max(top, minimum)
             try interp.checkAllocation(count: length, elementSize: 8)
             if args["weights"].isNone {
                 var counts = [Int64](repeating: 0, count: length)

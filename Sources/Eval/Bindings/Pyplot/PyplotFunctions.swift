@@ -1,3 +1,4 @@
+import ML
 import Foundation
 import Rendering
 
@@ -53,7 +54,9 @@ enum PyplotFunctions {
             d = v
         }
         guard w * d <= 16384, h * d <= 16384 else {
-            throw PyError(.valueError, "figure size \(Int(w * d))x\(Int(h * d)) pixels is too large: keep it under 16384 pixels a side")
+            // The sizes are a user's floats (figsize=(1e20, 4)): printed without an Int(...) trap.
+            let pixels = [w * d, h * d].map { CheckedSize.int($0.rounded()).map(String.init) ?? "\($0)" }
+            throw PyError(.valueError, "figure size \(pixels[0])x\(pixels[1]) pixels is too large: keep it under 16384 pixels a side")
         }
         return (w, h, d)
     }
@@ -156,6 +159,7 @@ enum PyplotFunctions {
     static func savefig(_ f: FigureObject, _ args: BoundArguments, _ interp: Runtime) throws -> Value {
         guard case .string(var path) = args["fname"] else { throw PyError(.typeError, "fname must be a file name string") }
         if let format = try args.optionalString("format"), (path as NSString).pathExtension.isEmpty { path += "." + format }
+        path = try checkedPath(path)
         var tight = false
         if let box = args.optional("bbox_inches") {
             guard case .string("tight") = box else {
