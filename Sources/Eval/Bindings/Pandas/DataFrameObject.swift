@@ -74,6 +74,9 @@ final class DataFrameObject: PyObject, ArrayConvertible {
     }
 
     /// Positions of column labels; pandas' KeyError naming the missing ones.
+    // Swift 6.3.1's optimiser crashes (CopyPropagation, signal 6) on this function in release
+    // builds; it runs once per `df[[...]]`, so it is left unoptimised.
+    @_optimize(none)
     static func columnPositions(_ labels: [FrameScalar], in frame: DataFrame) throws -> [Int] {
         var positions: [Int] = []
         var missing: [FrameScalar] = []
