@@ -5,7 +5,6 @@
 c = get_config()
 
 c.CourseDirectory.course_id = "ml-intro"
-c.CourseDirectory.db_assignments = [dict(name="ps1")]
 
 # Each cell may run this long before nbgrader interrupts the kernel (the SwiftML kernel stops
 # within milliseconds) and grades the rest of the notebook.

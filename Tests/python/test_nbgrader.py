@@ -12,6 +12,7 @@ The scores are read back from nbgrader's own gradebook and must be exactly the e
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 
 import nbformat
@@ -45,7 +46,9 @@ SUBMISSIONS = {
 
 
 def nbgrader(course, *args: str, timeout: float = 300):
-    return run([str(VENV_BIN / "nbgrader"), *args], timeout=timeout, cwd=course)
+    # nbgrader runs helper commands of its environment (alembic) by name.
+    path = os.pathsep.join([str(VENV_BIN), os.environ.get("PATH", "")])
+    return run([str(VENV_BIN / "nbgrader"), *args], timeout=timeout, cwd=course, env={**os.environ, "PATH": path})
 
 
 def submit(released: nbformat.NotebookNode, answers: dict[str, str]) -> nbformat.NotebookNode:
