@@ -4,9 +4,9 @@ Python exception CPython / NumPy raise, or the answer they give, with the sessio
 kernel still answers `1+1` and keeps a variable set before.
 
 Where the real library runs here (CPython itself, NumPy) it is the oracle: the same code runs
-in this process and the kernel must give the same value or the same exception class. Keras
-and matplotlib are not installed here; for them the test asserts the exception class Keras /
-matplotlib users would catch.
+in this process and the kernel must give the same value or the same exception class. For
+Keras and matplotlib cases the test asserts the exception class their users would catch (the
+real libraries would try the allocation or the drawing itself).
 """
 
 from __future__ import annotations
@@ -156,6 +156,14 @@ def test_huge_linewidth_draws(session):
     execution = session("import matplotlib.pyplot as plt\nplt.plot(x, linewidth=1e300)\nplt.show()")
     assert execution.status == "ok"
     assert execution.of_type("display_data"), "the figure is still shown"
+    assert_alive(session)
+
+
+def test_axis_limits_at_the_edge_of_double_draw(session):
+    """xlim(-1e308, 1e308): the interval's width overflows to inf; tick placement used to loop."""
+    execution = session("import matplotlib.pyplot as plt\nplt.plot([0, 1])\nplt.xlim(-1e308, 1e308)\nplt.show()", timeout=60)
+    assert execution.status == "ok", execution.messages
+    assert any("image/png" in m["content"].get("data", {}) for m in execution.messages if m["msg_type"] == "display_data")
     assert_alive(session)
 
 

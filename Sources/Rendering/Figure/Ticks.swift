@@ -8,7 +8,8 @@ public enum Ticks {
     public static func linear(_ vmin: Double, _ vmax: Double, maxBins: Int = 9, minTicks: Int = 2) -> [Double] {
         var lo = vmin, hi = vmax
         if lo > hi { swap(&lo, &hi) }
-        guard lo.isFinite, hi.isFinite else { return [] }
+        // An interval whose width overflows (xlim(-1e308, 1e308)) has no tick spacing.
+        guard lo.isFinite, hi.isFinite, (hi - lo).isFinite else { return [] }
         if hi - lo < 1e-300 * max(1, abs(lo)) || hi == lo {
             // A zero-width interval: matplotlib widens it before locating.
             let d = lo == 0 ? 1 : abs(lo) * 0.001
@@ -27,6 +28,8 @@ public enum Ticks {
             let best = (vlo / step).rounded(.down) * step
             let low = edgeLE(vlo - best, step: step, offset: offset)
             let high = edgeGE(vhi - best, step: step, offset: offset)
+            // Rounding at the edges of Double's range can leave NaN or absurd counts: no ticks.
+            guard low.isFinite, high.isFinite, high - low <= 10_000 else { return [] }
             ticks = stride(from: low, through: high, by: 1).map { $0 * step + best }
             let inside = ticks.filter { $0 <= vhi && $0 >= vlo }.count
             if inside >= minTicks { break }
