@@ -172,7 +172,9 @@ final class PathObject: PyObject {
                 throw fileError(.fileNotFoundError, 2, "No such file or directory", path.path)
             }
             guard contents.isEmpty else { throw fileError(.osError, 39, "Directory not empty", path.path) }
-            try? FileManager.default.removeItem(atPath: path.path)
+            do { try FileManager.default.removeItem(atPath: path.path) } catch {
+                throw fileError(.init("PermissionError"), 13, "Permission denied", path.path)
+            }
             return .none
         }
         t.method("joinpath(*pathsegments)", of: PathObject.self, doc: "Combine this path with one or several arguments.") { path, args, _ in

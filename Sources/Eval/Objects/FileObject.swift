@@ -57,7 +57,12 @@ final class FileObject: PyObject {
             guard let opened = FileHandle(forWritingAtPath: path) else {
                 throw FileObject.osError(.init("PermissionError"), 13, "Permission denied", path)
             }
-            if kind == "a" { _ = try? opened.seekToEnd() }
+            if kind == "a" {
+                // Appending starts at the end; a file that cannot seek must not be overwritten.
+                do { _ = try opened.seekToEnd() } catch {
+                    throw FileObject.osError(.osError, 29, "Illegal seek", path)
+                }
+            }
             handle = opened
         }
     }
